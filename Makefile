@@ -1,0 +1,103 @@
+# lr - leg relief.  See README.md.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+SHAREDIR ?= $(PREFIX)/share/lr
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wpedantic -Werror
+LR_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib \
+	-DLR_SHAREDIR='"$(SHAREDIR)"' -DLR_SRCDIR='"$(CURDIR)"'
+LDLIBS = -lcsv -lm
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+PROGS = lr-list
+LIBSRC = lib/msg.c lib/str.c lib/tsv.c lib/path.c lib/catalog.c lib/text.c
+HDRS = lib/lr.h
+MAN1 = $(PROGS:%=man/%.1)
+MAN = $(MAN1) man/lr-formats.5 man/lr.7
+
+BIN = $(PROGS:%=bin/%)
+ASANBIN = $(PROGS:%=build/asan/bin/%)
+
+all: $(BIN)
+
+build/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(LR_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: %.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(LR_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
+
+build/obj/liblr.a: $(LIBSRC:%.c=build/obj/%.o)
+	$(AR) rcs $@ $^
+
+build/asan/liblr.a: $(LIBSRC:%.c=build/asan/%.o)
+	$(AR) rcs $@ $^
+
+bin/%: build/obj/cmd/%.o build/obj/liblr.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+build/asan/bin/%: build/asan/cmd/%.o build/asan/liblr.a
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+
+asan: $(ASANBIN)
+
+# bats reads nothing from stdin: a CI runner's open pipe must not look
+# like a catalog piped to the programs.
+check: all
+	bats tests </dev/null
+
+check-asan: asan
+	LR_BIN=$(CURDIR)/build/asan/bin bats tests </dev/null
+
+lint-man:
+	mandoc -Tlint -Wstyle $(MAN)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)
+	install -m 644 share/catalog.tsv share/routines.tsv \
+		$(DESTDIR)$(SHAREDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/lr-formats.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/lr.7 $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGS); do \
+		install -m 644 completions/lr.bash \
+			$(DESTDIR)$(BASHCOMPDIR)/$$p || exit 1; \
+		install -m 644 completions/$$p.fish \
+			$(DESTDIR)$(FISHCOMPDIR)/$$p.fish || exit 1; \
+	done
+	install -m 644 completions/_lr $(DESTDIR)$(ZSHCOMPDIR)/_lr
+
+uninstall:
+	for p in $(PROGS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$p \
+			$(DESTDIR)$(MANDIR)/man1/$$p.1 \
+			$(DESTDIR)$(BASHCOMPDIR)/$$p \
+			$(DESTDIR)$(FISHCOMPDIR)/$$p.fish; \
+	done
+	rm -f $(DESTDIR)$(SHAREDIR)/catalog.tsv \
+		$(DESTDIR)$(SHAREDIR)/routines.tsv \
+		$(DESTDIR)$(MANDIR)/man5/lr-formats.5 \
+		$(DESTDIR)$(MANDIR)/man7/lr.7 \
+		$(DESTDIR)$(ZSHCOMPDIR)/_lr
+	-rmdir $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -rf bin build
+
+.PHONY: all asan check check-asan lint-man install uninstall clean
+.SECONDARY:

@@ -1,0 +1,456 @@
+/*
+ * lr-list - print exercises of the catalog, or a card for one.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lr.h"
+
+static const char usage_text[] =
+"usage: lr-list [options] [ID...]\n"
+"       lr-list [--catalog FILE] -s ID\n"
+"       lr-list --routines\n"
+"\n"
+"Print the exercises of the catalog as TSV with its header, or a card\n"
+"for one exercise.  With IDs, print just those, in that order.\n"
+"\n"
+"  -c, --condition LIST   exercises for any of these conditions, and\n"
+"                         none that they must avoid (repeatable):\n"
+"                         leg-pain, sciatica, knee-pain, low-back-pain\n"
+"  -k, --kind LIST        warmup, stretch, strength, mobility, release\n"
+"  -r, --region LIST      exercises that work any of these regions\n"
+"  -p, --position LIST    positions you can take, e.g. standing,sitting\n"
+"  -e, --equipment LIST   what you have; none for body weight only\n"
+"  -l, --level N          at most this level (1-3)\n"
+"      --catalog FILE     read FILE (- for stdin) instead of the catalog\n"
+"  -s, --show ID          print a readable card for exercise ID\n"
+"      --routines         list the routines lr-plan -R knows\n"
+"  -h, --help             show this help\n"
+"  -V, --version          show the version\n"
+"\n"
+"The catalog is read from --catalog, else from standard input when it\n"
+"is a pipe or a file, else from $LR_CATALOG or the installed catalog.\n";
+
+static void
+usage(void)
+{
+	fputs(usage_text, stdout);
+	lr_close_stdout();
+	exit(LR_OK);
+}
+
+struct options {
+	struct filter f;
+	const char *catalog, *show;
+	int routines;
+	char **ids;
+	int nids;
+};
+
+static long
+parse_level(const char *s)
+{
+	if (s[0] < '1' || s[0] > '3' || s[1] != '\0')
+		lr_usage_error("--level: expected 1, 2 or 3, got \"%s\"", s);
+	return s[0] - '0';
+}
+
+static void
+parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "condition", required_argument, NULL, 'c' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "region", required_argument, NULL, 'r' },
+		{ "position", required_argument, NULL, 'p' },
+		{ "equipment", required_argument, NULL, 'e' },
+		{ "level", required_argument, NULL, 'l' },
+		{ "catalog", required_argument, NULL, 'C' },
+		{ "show", required_argument, NULL, 's' },
+		{ "routines", no_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "c:k:r:p:e:l:s:hV", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			filter_add(&o->f.conditions, optarg, lr_conditions,
+			    "condition");
+			break;
+		case 'k':
+			filter_add(&o->f.kinds, optarg, lr_kinds, "kind");
+			break;
+		case 'r':
+			filter_add(&o->f.regions, optarg, lr_regions,
+			    "region");
+			break;
+		case 'p':
+			filter_add(&o->f.positions, optarg, lr_positions,
+			    "position");
+			break;
+		case 'e':
+			filter_add_equipment(&o->f.equipment, optarg);
+			break;
+		case 'l':
+			o->f.level = parse_level(optarg);
+			break;
+		case 'C':
+			o->catalog = optarg;
+			break;
+		case 's':
+			o->show = optarg;
+			break;
+		case 'R':
+			o->routines = 1;
+			break;
+		case 'h':
+			usage();
+			break;
+		case 'V':
+			lr_print_version();
+			break;
+		default:
+			lr_usage_error("unknown option");
+		}
+	}
+	o->ids = argv + optind;
+	o->nids = argc - optind;
+	if (o->show && o->nids > 0)
+		lr_usage_error("--show takes one ID; give no other IDs");
+	if (o->routines && (o->show || o->nids > 0))
+		lr_usage_error("--routines takes no ID");
+}
+
+/* Words for people, from the catalog's position words. */
+static const char *
+position_words(const char *p)
+{
+	static const char *const say[] = {
+		"standing", "sitting on a chair", "sitting on the floor",
+		"lying on your back", "lying on your front",
+		"lying on your side", "on hands and knees", "kneeling"
+	};
+	int i = lr_word_index(lr_positions, p);
+
+	return i >= 0 ? say[i] : p;
+}
+
+static void
+print_positions(const char *list)
+{
+	char buf[512], *w, *save = NULL;
+	int n = 0;
+
+	snprintf(buf, sizeof buf, "%s", list);
+	for (w = strtok_r(buf, ",", &save); w != NULL;
+	    w = strtok_r(NULL, ",", &save))
+		printf("%s%s", n++ ? " or " : "", position_words(w));
+}
+
+static void
+print_list(const char *label, const char *list)
+{
+	char buf[1024];
+	size_t i;
+
+	snprintf(buf, sizeof buf, "%s", list);
+	for (i = 0; buf[i] != '\0'; i++)
+		if (buf[i] == ',')
+			buf[i] = ';';
+	printf("%-11s", label);
+	for (i = 0; buf[i] != '\0'; i++) {
+		if (buf[i] == ';')
+			fputs(", ", stdout);
+		else if (buf[i] == '|')
+			fputs(" or ", stdout);
+		else
+			putchar(buf[i]);
+	}
+	putchar('\n');
+}
+
+static void
+print_dose(const struct exercise *e)
+{
+	printf("%-11s%ld set%s", "Dose:", e->sets, e->sets == 1 ? "" : "s");
+	if (e->sets_max > e->sets)
+		printf(" (up to %ld)", e->sets_max);
+	if (e->reps > 0) {
+		printf(" of %ld", e->reps);
+		if (e->reps_max > e->reps)
+			printf("-%ld", e->reps_max);
+		printf(" reps");
+		if (e->hold_s > 0)
+			printf(", holding %ld s at the top", e->hold_s);
+	} else if (e->breaths > 0) {
+		printf(", holding for %ld", e->breaths);
+		if (e->breaths_max > e->breaths)
+			printf("-%ld", e->breaths_max);
+		printf(" slow breaths");
+	} else {
+		printf(", %ld s", e->hold_s);
+		if (e->hold_s_max > e->hold_s)
+			printf(" (up to %ld s)", e->hold_s_max);
+	}
+	if (e->sides == 2)
+		printf(", each side");
+	if (e->sets > 1 && e->rest_s > 0)
+		printf("; rest %ld s between sets", e->rest_s);
+	printf(".\n");
+}
+
+static void
+print_steps(const char *steps)
+{
+	const char *p = steps;
+	int n = 1;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, "\n");
+		char line[4096];
+
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		if (len > 0) {
+			printf("  %2d. ", n++);
+			lr_wrap(stdout, line, 6, 6, 72);
+		}
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+static void
+print_card(const struct exercise *e)
+{
+	printf("%s (%s)\n", e->name, e->id);
+	printf("A %s exercise, level %ld of 3, done ", e->kind, e->level);
+	print_positions(e->position);
+	printf(".\n\n");
+	if (e->helps[0] != '\0')
+		lr_wrap(stdout, e->helps, 0, 0, 72);
+	print_list("Works:", e->regions);
+	print_list("Good for:", e->conditions);
+	printf("\nHow to do it:\n");
+	print_steps(e->steps);
+	putchar('\n');
+	print_dose(e);
+	print_list("Equipment:", e->equipment);
+	if (e->caution[0] != '\0') {
+		printf("%-11s", "Caution:");
+		lr_wrap(stdout, e->caution, 11, 11, 72);
+	}
+	if (e->avoid[0] != '\0')
+		print_list("Not with:", e->avoid);
+	if (e->dose[0] != '\0') {
+		printf("%-11s", "Articles:");
+		lr_wrap(stdout, e->dose, 11, 11, 72);
+	}
+	print_list("Source:", e->source);
+}
+
+/* Remember every id seen, to name the valid ones when one is unknown. */
+struct idlist {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+idlist_add(struct idlist *l, const char *id)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = lr_xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = lr_xstrdup(id);
+}
+
+static void
+idlist_free(struct idlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+static void
+unknown_id(const char *id, const char *file, const struct idlist *l)
+{
+	size_t i;
+
+	fprintf(stderr, "%s: %s: no exercise \"%s\"; the ids are:",
+	    lr_progname(), file, id);
+	for (i = 0; i < l->n; i++)
+		fprintf(stderr, "%s %s", i ? "," : "", l->v[i]);
+	fputc('\n', stderr);
+}
+
+/* Rows picked by ID, kept until the end so they print in ID order. */
+struct picked {
+	char **row;
+	size_t nfield;
+};
+
+static void
+keep_row(struct picked *p, const struct tsv *t)
+{
+	size_t i;
+
+	if (p->row != NULL)
+		return;
+	p->nfield = t->nfield;
+	p->row = lr_xmalloc(t->nfield * sizeof *p->row);
+	for (i = 0; i < t->nfield; i++)
+		p->row[i] = lr_xstrdup(t->field[i]);
+}
+
+static void
+free_picked(struct picked *p, int n)
+{
+	int i;
+	size_t j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < p[i].nfield; j++)
+			free(p[i].row[j]);
+		free(p[i].row);
+	}
+	free(p);
+}
+
+static int
+list_routines(void)
+{
+	struct routines r;
+	struct routine_step s;
+	const char *name;
+	FILE *fp = routines_input(&name);
+	char last[256] = "", title[512] = "", source[512] = "";
+	long steps = 0;
+	int rv, status = LR_OK;
+
+	if (fp == NULL || routines_open(&r, fp, name) != 0)
+		return LR_EDATA;
+	printf("routine\ttitle\tsteps\tsource\n");
+	while ((rv = routines_next(&r, &s)) != TSV_EOF) {
+		if (rv != TSV_ROW) {
+			status = LR_EDATA;
+			if (rv == TSV_FAIL)
+				break;
+			continue;
+		}
+		if (strcmp(s.routine, last) != 0) {
+			if (steps > 0)
+				printf("%s\t%s\t%ld\t%s\n", last, title,
+				    steps, source);
+			snprintf(last, sizeof last, "%s", s.routine);
+			snprintf(title, sizeof title, "%s", s.title);
+			snprintf(source, sizeof source, "%s", s.source);
+			steps = 0;
+		}
+		steps++;
+	}
+	if (steps > 0)
+		printf("%s\t%s\t%ld\t%s\n", last, title, steps, source);
+	routines_close(&r);
+	if (fp != stdin)
+		fclose(fp);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct catalog c;
+	struct exercise e;
+	struct idlist seen = { 0 };
+	struct picked *picked;
+	const char *name;
+	FILE *fp;
+	int rv, i, status = LR_OK, shown = 0;
+
+	parse_options(argc, argv, &o);
+	if (o.routines) {
+		status = list_routines();
+		lr_close_stdout();
+		return status;
+	}
+	if ((fp = catalog_input(o.catalog, &name)) == NULL)
+		return LR_EDATA;
+	if (catalog_open(&c, fp, name) != 0)
+		return LR_EDATA;
+	picked = lr_xmalloc((size_t)(o.nids + 1) * sizeof *picked);
+	memset(picked, 0, (size_t)(o.nids + 1) * sizeof *picked);
+	if (!o.show && o.nids == 0)
+		tsv_put_row(stdout, c.t.col, c.t.ncol);
+
+	while ((rv = catalog_next(&c, &e)) != TSV_EOF) {
+		if (rv == TSV_FAIL) {
+			status = LR_EDATA;
+			break;
+		}
+		if (rv == TSV_BAD) {
+			status = LR_EDATA;
+			continue;
+		}
+		idlist_add(&seen, e.id);
+		if (o.show) {
+			if (strcmp(e.id, o.show) == 0 && !shown++)
+				print_card(&e);
+			continue;
+		}
+		if (filter_check(&o.f, &e) != F_PASS)
+			continue;
+		if (o.nids == 0) {
+			tsv_put_row(stdout, c.t.field, c.t.nfield);
+			continue;
+		}
+		for (i = 0; i < o.nids; i++)
+			if (strcmp(o.ids[i], e.id) == 0)
+				keep_row(&picked[i], &c.t);
+	}
+
+	if (o.show && !shown) {
+		unknown_id(o.show, name, &seen);
+		status = LR_EDATA;
+	}
+	for (i = 0; i < o.nids; i++) {
+		size_t j;
+		int known = 0;
+
+		for (j = 0; j < seen.n; j++)
+			known |= strcmp(seen.v[j], o.ids[i]) == 0;
+		if (!known) {
+			unknown_id(o.ids[i], name, &seen);
+			status = LR_EDATA;
+		}
+	}
+	if (o.nids > 0 && status == LR_OK) {
+		tsv_put_row(stdout, c.t.col, c.t.ncol);
+		for (i = 0; i < o.nids; i++)
+			if (picked[i].row != NULL)
+				tsv_put_row(stdout, picked[i].row,
+				    picked[i].nfield);
+	}
+
+	free_picked(picked, o.nids);
+	idlist_free(&seen);
+	catalog_close(&c);
+	filter_free(&o.f);
+	if (fp != stdin)
+		fclose(fp);
+	lr_close_stdout();
+	return status;
+}

@@ -1,0 +1,60 @@
+# bash completion for the lr programs (lr-list, ...).
+# Installed once per program name so bash-completion finds it lazily.
+
+_lr_words() {
+	case $1 in
+	condition) echo "leg-pain sciatica knee-pain low-back-pain" ;;
+	kind) echo "warmup stretch strength mobility release" ;;
+	position) echo "standing sitting floor-sitting supine prone side-lying all-fours kneeling" ;;
+	equipment) echo "none wall chair table step foam-roller mat strap ankle-weights" ;;
+	region) echo "hamstrings quadriceps calves ankles hip-flexors glutes piriformis abductors adductors hips knees lower-back spine core shoulders" ;;
+	level) echo "1 2 3" ;;
+	esac
+}
+
+# Exercise ids and routine names come from the catalog itself.
+_lr_ids() {
+	lr-list </dev/null 2>/dev/null | cut -f 1 | tail -n +2
+}
+
+_lr_routines() {
+	lr-list --routines </dev/null 2>/dev/null | cut -f 1 | tail -n +2
+}
+
+# Complete the last word of a comma list.
+_lr_complete_list() {
+	local cur=$1 words=$2 prefix=""
+	if [[ $cur == *,* ]]; then
+		prefix=${cur%,*},
+		cur=${cur##*,}
+	fi
+	local w
+	COMPREPLY=()
+	for w in $words; do
+		[[ $w == "$cur"* ]] && COMPREPLY+=("$prefix$w")
+	done
+	[[ ${#COMPREPLY[@]} -eq 1 ]] && compopt -o nospace 2>/dev/null
+}
+
+_lr_list() {
+	local cur prev
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-c|--condition) _lr_complete_list "$cur" "$(_lr_words condition)"; return ;;
+	-k|--kind) _lr_complete_list "$cur" "$(_lr_words kind)"; return ;;
+	-r|--region) _lr_complete_list "$cur" "$(_lr_words region)"; return ;;
+	-p|--position) _lr_complete_list "$cur" "$(_lr_words position)"; return ;;
+	-e|--equipment) _lr_complete_list "$cur" "$(_lr_words equipment)"; return ;;
+	-l|--level) mapfile -t COMPREPLY < <(compgen -W "1 2 3" -- "$cur"); return ;;
+	-s|--show) mapfile -t COMPREPLY < <(compgen -W "$(_lr_ids)" -- "$cur"); return ;;
+	--catalog) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W "-c --condition -k --kind -r --region -p --position -e --equipment -l --level --catalog -s --show --routines -h --help -V --version" -- "$cur")
+	else
+		mapfile -t COMPREPLY < <(compgen -W "$(_lr_ids)" -- "$cur")
+	fi
+}
+
+complete -F _lr_list lr-list

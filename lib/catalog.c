@@ -1,0 +1,394 @@
+/*
+ * catalog.c - the exercise catalog and the routines: their words,
+ * their rows checked field by field, and the filters people use to
+ * choose exercises.
+ */
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lr.h"
+
+const char *const lr_kinds[] = {
+	"warmup", "stretch", "strength", "mobility", "release", NULL
+};
+const char *const lr_conditions[] = {
+	"leg-pain", "sciatica", "knee-pain", "low-back-pain", NULL
+};
+const char *const lr_positions[] = {
+	"standing", "sitting", "floor-sitting", "supine", "prone",
+	"side-lying", "all-fours", "kneeling", NULL
+};
+const char *const lr_regions[] = {
+	"hamstrings", "quadriceps", "calves", "ankles", "hip-flexors",
+	"glutes", "piriformis", "abductors", "adductors", "hips", "knees",
+	"lower-back", "spine", "core", "shoulders", NULL
+};
+const char *const lr_equipment[] = {
+	"none", "wall", "chair", "table", "step", "foam-roller", "mat",
+	"strap", "ankle-weights", NULL
+};
+
+static const char *const colnames[C_NCOLS + 1] = {
+	"id", "name", "kind", "regions", "conditions", "position",
+	"equipment", "level", "sides", "sets", "reps", "hold_s", "rest_s",
+	"reps_max", "hold_s_max", "avoid", "caution", "steps", "source",
+	"sets_max", "rep_s", "breaths", "breaths_max", "cue", "helps",
+	"dose", NULL
+};
+
+const char *
+catalog_colname(int i)
+{
+	return colnames[i];
+}
+
+/*
+ * The catalog to read: the named file, else standard input when it is
+ * a pipe or a file, else LR_CATALOG or the installed catalog.
+ */
+FILE *
+catalog_input(const char *path, const char **name)
+{
+	static char found[4096];
+	struct stat st;
+
+	if (path != NULL)
+		return lr_open_input(path, name);
+	if (fstat(STDIN_FILENO, &st) == 0 &&
+	    (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
+	    S_ISSOCK(st.st_mode)))
+		return lr_open_input("-", name);
+	if (lr_share_file(found, sizeof found, "LR_CATALOG",
+	    "catalog.tsv") != 0) {
+		lr_warn("catalog path too long");
+		return NULL;
+	}
+	return lr_open_input(found, name);
+}
+
+int
+catalog_open(struct catalog *c, FILE *fp, const char *name)
+{
+	if (tsv_open(&c->t, fp, name) != 0)
+		return -1;
+	return tsv_find_columns(&c->t, colnames, C_REQUIRED, c->col);
+}
+
+void
+catalog_close(struct catalog *c)
+{
+	tsv_close(&c->t);
+}
+
+static const char *
+text_or_empty(const struct catalog *c, int i)
+{
+	return c->col[i] >= 0 ? c->t.field[c->col[i]] : "";
+}
+
+/* A number column; an absent optional one takes dflt. */
+static int
+number(const struct catalog *c, int i, long min, long max, long dflt,
+    long *out)
+{
+	if (c->col[i] < 0) {
+		*out = dflt;
+		return 0;
+	}
+	return tsv_int(&c->t, c->col[i], min, max, out);
+}
+
+static int
+check_equipment(const struct tsv *t, long col)
+{
+	char buf[1024], q[96], all[512];
+	char *item, *save = NULL;
+	const char *s = t->field[col];
+
+	if (strcmp(s, "none") == 0)
+		return 0;
+	if (strlen(s) >= sizeof buf)
+		goto bad;
+	strcpy(buf, s);
+	for (item = strtok_r(buf, ",|", &save); item != NULL;
+	    item = strtok_r(NULL, ",|", &save))
+		if (lr_word_index(lr_equipment, item) <= 0)
+			goto bad;
+	if (s[0] == ',' || s[0] == '|' || strstr(s, ",,") ||
+	    strstr(s, "||") || strstr(s, ",|") || strstr(s, "|,") ||
+	    s[strlen(s) - 1] == ',' || s[strlen(s) - 1] == '|')
+		goto bad;
+	return 0;
+bad:
+	lr_quote(q, sizeof q, s);
+	lr_words_join(all, sizeof all, lr_equipment + 1);
+	tsv_error(t, col, "expected none, or a comma list of %s "
+	    "(a|b for either), got %s", all, q);
+	return -1;
+}
+
+static int
+check_words(const struct catalog *c, struct exercise *e)
+{
+	const struct tsv *t = &c->t;
+	int bad = 0;
+	char q[96];
+
+	if (!lr_is_slug(e->id)) {
+		lr_quote(q, sizeof q, e->id);
+		tsv_error(t, c->col[C_ID], "expected an id of lowercase "
+		    "letters, digits and hyphens, got %s", q);
+		bad = 1;
+	}
+	if (e->name[0] == '\0') {
+		tsv_error(t, c->col[C_NAME], "empty name");
+		bad = 1;
+	}
+	if (tsv_enum(t, c->col[C_KIND], lr_kinds) < 0)
+		bad = 1;
+	if (tsv_enum_list(t, c->col[C_REGIONS], lr_regions) < 0)
+		bad = 1;
+	if (tsv_enum_list(t, c->col[C_CONDITIONS], lr_conditions) < 0)
+		bad = 1;
+	if (tsv_enum_list(t, c->col[C_POSITION], lr_positions) < 0)
+		bad = 1;
+	if (check_equipment(t, c->col[C_EQUIPMENT]) < 0)
+		bad = 1;
+	if (e->avoid[0] != '\0' &&
+	    tsv_enum_list(t, c->col[C_AVOID], lr_conditions) < 0)
+		bad = 1;
+	if (e->source[0] == '\0') {
+		tsv_error(t, c->col[C_SOURCE], "empty source: name the "
+		    "article the exercise comes from");
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+static int
+check_numbers(const struct catalog *c, struct exercise *e)
+{
+	int bad = 0;
+
+	bad |= number(c, C_LEVEL, 1, 3, 1, &e->level);
+	bad |= number(c, C_SIDES, 1, 2, 1, &e->sides);
+	bad |= number(c, C_SETS, 1, 20, 1, &e->sets);
+	bad |= number(c, C_REPS, 0, 100, 0, &e->reps);
+	bad |= number(c, C_HOLD_S, 0, 3600, 0, &e->hold_s);
+	bad |= number(c, C_REST_S, 0, 600, 0, &e->rest_s);
+	bad |= number(c, C_BREATHS, 0, 60, 0, &e->breaths);
+	if (bad)
+		return -1;
+	/* The top of a range is never below its bottom. */
+	bad |= number(c, C_SETS_MAX, e->sets, 20, e->sets, &e->sets_max);
+	bad |= number(c, C_REPS_MAX, e->reps, 100, e->reps, &e->reps_max);
+	bad |= number(c, C_HOLD_S_MAX, e->hold_s, 3600, e->hold_s,
+	    &e->hold_s_max);
+	bad |= number(c, C_BREATHS_MAX, e->breaths, 60, e->breaths,
+	    &e->breaths_max);
+	bad |= number(c, C_REP_S, e->reps > 0 ? 1 : 0, 60,
+	    e->reps > 0 ? 3 : 0, &e->rep_s);
+	if (bad)
+		return -1;
+	if (e->reps == 0 && e->hold_s == 0) {
+		tsv_error(&c->t, c->col[C_REPS], "neither reps nor a hold: "
+		    "give reps, or hold_s for a hold");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Read and check the next exercise.  Every problem in the row is
+ * reported; the row is then TSV_BAD and the caller decides whether
+ * to go on.
+ */
+int
+catalog_next(struct catalog *c, struct exercise *e)
+{
+	int r = tsv_next(&c->t), bad;
+
+	if (r != TSV_ROW)
+		return r;
+	e->id = c->t.field[c->col[C_ID]];
+	e->name = c->t.field[c->col[C_NAME]];
+	e->kind = c->t.field[c->col[C_KIND]];
+	e->regions = c->t.field[c->col[C_REGIONS]];
+	e->conditions = c->t.field[c->col[C_CONDITIONS]];
+	e->position = c->t.field[c->col[C_POSITION]];
+	e->equipment = c->t.field[c->col[C_EQUIPMENT]];
+	e->avoid = c->t.field[c->col[C_AVOID]];
+	e->caution = c->t.field[c->col[C_CAUTION]];
+	e->steps = c->t.field[c->col[C_STEPS]];
+	e->source = c->t.field[c->col[C_SOURCE]];
+	e->cue = text_or_empty(c, C_CUE);
+	e->helps = text_or_empty(c, C_HELPS);
+	e->dose = text_or_empty(c, C_DOSE);
+	bad = check_words(c, e);
+	bad |= check_numbers(c, e);
+	return bad ? TSV_BAD : TSV_ROW;
+}
+
+/*
+ * Add a comma list given on the command line to a filter, checking
+ * each word; an unknown word is a usage error that lists the valid
+ * ones.
+ */
+void
+filter_add(char **list, const char *arg, const char *const *words,
+    const char *what)
+{
+	char bad[256], all[512];
+	size_t n;
+
+	if (!lr_list_valid(arg, words, bad, sizeof bad)) {
+		lr_words_join(all, sizeof all, words);
+		lr_usage_error("unknown %s \"%s\"; choose from: %s", what,
+		    bad, all);
+	}
+	if (*list == NULL) {
+		*list = lr_xstrdup(arg);
+		return;
+	}
+	n = strlen(*list) + strlen(arg) + 2;
+	*list = lr_xrealloc(*list, n);
+	strcat(*list, ",");
+	strcat(*list, arg);
+}
+
+void
+filter_add_equipment(char **list, const char *arg)
+{
+	filter_add(list, arg, lr_equipment, "equipment");
+}
+
+/* Does the person's equipment list cover what the exercise needs? */
+static int
+has_equipment(const char *have, const char *need)
+{
+	char buf[1024], *item, *save = NULL;
+
+	if (strcmp(need, "none") == 0)
+		return 1;
+	if (strlen(need) >= sizeof buf)
+		return 0;
+	strcpy(buf, need);
+	for (item = strtok_r(buf, ",", &save); item != NULL;
+	    item = strtok_r(NULL, ",", &save)) {
+		char *alt, *save2 = NULL;
+		int ok = 0;
+
+		for (alt = strtok_r(item, "|", &save2); alt != NULL;
+		    alt = strtok_r(NULL, "|", &save2))
+			if (lr_list_has(have, alt))
+				ok = 1;
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* F_PASS, or the first filter that turns the exercise away. */
+int
+filter_check(const struct filter *f, const struct exercise *e)
+{
+	if (f->conditions && !lr_list_meets(f->conditions, e->conditions))
+		return F_CONDITION;
+	if (f->conditions && lr_list_meets(f->conditions, e->avoid))
+		return F_AVOID;
+	if (f->kinds && !lr_list_has(f->kinds, e->kind))
+		return F_KIND;
+	if (f->regions && !lr_list_meets(f->regions, e->regions))
+		return F_REGION;
+	if (f->positions && !lr_list_meets(f->positions, e->position))
+		return F_POSITION;
+	if (f->equipment && !has_equipment(f->equipment, e->equipment))
+		return F_EQUIPMENT;
+	if (f->level > 0 && e->level > f->level)
+		return F_LEVEL;
+	return F_PASS;
+}
+
+const char *
+filter_name(int why)
+{
+	static const char *const names[] = {
+		"", "--condition", "the avoid column", "--kind", "--region",
+		"--position", "--equipment", "--level"
+	};
+
+	return names[why];
+}
+
+void
+filter_free(struct filter *f)
+{
+	free(f->conditions);
+	free(f->kinds);
+	free(f->regions);
+	free(f->positions);
+	free(f->equipment);
+}
+
+static const char *const routine_cols[] = {
+	"routine", "title", "step", "id", "sets", "reps", "hold_s",
+	"breaths", "rest_s", "source", NULL
+};
+
+FILE *
+routines_input(const char **name)
+{
+	static char found[4096];
+
+	if (lr_share_file(found, sizeof found, "LR_ROUTINES",
+	    "routines.tsv") != 0) {
+		lr_warn("routines path too long");
+		return NULL;
+	}
+	return lr_open_input(found, name);
+}
+
+int
+routines_open(struct routines *r, FILE *fp, const char *name)
+{
+	if (tsv_open(&r->t, fp, name) != 0)
+		return -1;
+	return tsv_find_columns(&r->t, routine_cols, 10, r->col);
+}
+
+int
+routines_next(struct routines *r, struct routine_step *s)
+{
+	const struct tsv *t = &r->t;
+	int rv = tsv_next(&r->t), bad = 0;
+
+	if (rv != TSV_ROW)
+		return rv;
+	s->routine = t->field[r->col[0]];
+	s->title = t->field[r->col[1]];
+	s->id = t->field[r->col[3]];
+	s->source = t->field[r->col[9]];
+	if (!lr_is_slug(s->routine)) {
+		tsv_error(t, r->col[0], "expected a routine name of lowercase "
+		    "letters, digits and hyphens");
+		bad = 1;
+	}
+	if (!lr_is_slug(s->id)) {
+		tsv_error(t, r->col[3], "expected an exercise id");
+		bad = 1;
+	}
+	bad |= tsv_int(t, r->col[2], 1, 999, &s->step) != 0;
+	bad |= tsv_int(t, r->col[4], 1, 20, &s->sets) != 0;
+	bad |= tsv_int(t, r->col[5], 0, 100, &s->reps) != 0;
+	bad |= tsv_int(t, r->col[6], 0, 3600, &s->hold_s) != 0;
+	bad |= tsv_int(t, r->col[7], 0, 60, &s->breaths) != 0;
+	bad |= tsv_int(t, r->col[8], 0, 600, &s->rest_s) != 0;
+	return bad ? TSV_BAD : TSV_ROW;
+}
+
+void
+routines_close(struct routines *r)
+{
+	tsv_close(&r->t);
+}

@@ -1,0 +1,166 @@
+/*
+ * lr.h - the shared library of the lr programs: messages, TSV reading
+ * and writing, field checks, comma lists, paths and text layout.
+ */
+#ifndef LR_H
+#define LR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <csv.h>
+
+#define LR_VERSION "0.1.0"
+
+/* Exit codes shared by every program. */
+enum { LR_OK = 0, LR_EDATA = 1, LR_EUSAGE = 2 };
+
+/* The longest line a TSV reader accepts, not counting the newline. */
+#define TSV_LINE_MAX 65536
+
+/* msg.c: the "prog: ..." messages, as err(3) prints them. */
+const char *lr_progname(void);
+void lr_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void lr_die(int code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3), noreturn));
+void lr_usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), noreturn));
+void lr_print_version(void);
+void lr_close_stdout(void);
+void *lr_xmalloc(size_t n);
+void *lr_xrealloc(void *p, size_t n);
+char *lr_xstrdup(const char *s);
+
+/* str.c: small string helpers. */
+size_t lr_quote(char *dst, size_t n, const char *s);
+int lr_list_has(const char *list, const char *item);
+int lr_list_meets(const char *a, const char *b);
+int lr_list_valid(const char *list, const char *const *words, char *bad,
+    size_t badn);
+int lr_word_index(const char *const *words, const char *w);
+void lr_words_join(char *dst, size_t n, const char *const *words);
+int lr_utf8_valid(const char *s, size_t n);
+int lr_is_slug(const char *s);
+
+/* tsv.c: header-aware TSV on top of libcsv. */
+struct tsv {
+	FILE *fp;
+	const char *name;		/* file name used in messages */
+	unsigned long line;		/* line number of the current row */
+	struct csv_parser csv;
+
+	char *in;			/* input buffer */
+	size_t inlen, inpos;
+	int in_eof, read_error;
+
+	char *store;			/* unescaped fields, NUL-separated */
+	size_t storelen, storecap;
+	size_t *off;			/* field offsets into store */
+	char **field;			/* current row */
+	size_t nfield, fieldcap;
+
+	char **col;			/* header names */
+	size_t ncol;
+
+	int bad;			/* first problem in the current row */
+	size_t bad_field;
+	char bad_what[128];
+	int done_header;
+};
+
+enum { TSV_ROW = 1, TSV_EOF = 0, TSV_BAD = -1, TSV_FAIL = -2 };
+
+int tsv_open(struct tsv *t, FILE *fp, const char *name);
+int tsv_next(struct tsv *t);
+void tsv_close(struct tsv *t);
+long tsv_col(const struct tsv *t, const char *name);
+int tsv_find_columns(const struct tsv *t, const char *const *names,
+    int nreq, long *idx);
+const char *tsv_colname(const struct tsv *t, size_t i);
+void tsv_error(const struct tsv *t, long col, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int tsv_int(const struct tsv *t, long col, long min, long max, long *out);
+int tsv_enum(const struct tsv *t, long col, const char *const *words);
+int tsv_enum_list(const struct tsv *t, long col, const char *const *words);
+
+void tsv_put_field(FILE *fp, const char *s);
+void tsv_put_row(FILE *fp, char *const *f, size_t n);
+
+/* path.c: where the catalog, routines and log live. */
+int lr_share_file(char *dst, size_t n, const char *env, const char *file);
+int lr_log_path(char *dst, size_t n);
+FILE *lr_open_input(const char *path, const char **name);
+
+/* catalog.c: the exercise catalog, its words, filters and routines. */
+extern const char *const lr_kinds[];
+extern const char *const lr_conditions[];
+extern const char *const lr_positions[];
+extern const char *const lr_regions[];
+extern const char *const lr_equipment[];
+
+enum {
+	C_ID, C_NAME, C_KIND, C_REGIONS, C_CONDITIONS, C_POSITION,
+	C_EQUIPMENT, C_LEVEL, C_SIDES, C_SETS, C_REPS, C_HOLD_S, C_REST_S,
+	C_REPS_MAX, C_HOLD_S_MAX, C_AVOID, C_CAUTION, C_STEPS, C_SOURCE,
+	C_REQUIRED,			/* the columns above must be present */
+	C_SETS_MAX = C_REQUIRED, C_REP_S, C_BREATHS, C_BREATHS_MAX, C_CUE,
+	C_HELPS, C_DOSE,
+	C_NCOLS
+};
+
+struct exercise {
+	const char *id, *name, *kind, *regions, *conditions, *position;
+	const char *equipment, *avoid, *caution, *steps, *source;
+	const char *cue, *helps, *dose;		/* "" when absent */
+	long level, sides, sets, reps, hold_s, rest_s, reps_max, hold_s_max;
+	long sets_max, rep_s, breaths, breaths_max;
+};
+
+struct catalog {
+	struct tsv t;
+	long col[C_NCOLS];
+};
+
+int catalog_open(struct catalog *c, FILE *fp, const char *name);
+int catalog_next(struct catalog *c, struct exercise *e);
+void catalog_close(struct catalog *c);
+const char *catalog_colname(int i);
+FILE *catalog_input(const char *path, const char **name);
+
+struct filter {
+	char *conditions, *kinds, *regions, *positions, *equipment;
+	long level;
+};
+
+enum {
+	F_PASS, F_CONDITION, F_AVOID, F_KIND, F_REGION, F_POSITION,
+	F_EQUIPMENT, F_LEVEL
+};
+
+void filter_add(char **list, const char *arg, const char *const *words,
+    const char *what);
+void filter_add_equipment(char **list, const char *arg);
+int filter_check(const struct filter *f, const struct exercise *e);
+const char *filter_name(int why);
+void filter_free(struct filter *f);
+
+struct routine_step {
+	const char *routine, *title, *id, *source;
+	long step, sets, reps, hold_s, breaths, rest_s;
+};
+
+struct routines {
+	struct tsv t;
+	long col[10];
+};
+
+int routines_open(struct routines *r, FILE *fp, const char *name);
+int routines_next(struct routines *r, struct routine_step *s);
+void routines_close(struct routines *r);
+FILE *routines_input(const char **name);
+
+/* text.c: text for people. */
+void lr_wrap(FILE *fp, const char *text, int indent, int first, int width);
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * msg.c - messages in the err(3) style, exit codes, checked allocation.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lr.h"
+
+const char *
+lr_progname(void)
+{
+	return program_invocation_short_name;
+}
+
+static void
+vmsg(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", lr_progname());
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+lr_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+void
+lr_die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void
+lr_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n",
+	    lr_progname());
+	exit(LR_EUSAGE);
+}
+
+void
+lr_print_version(void)
+{
+	printf("%s (lr) %s\n", lr_progname(), LR_VERSION);
+	lr_close_stdout();
+	exit(LR_OK);
+}
+
+/*
+ * A full disk or a closed pipe must not pass for success: the caller
+ * would believe the rows arrived.
+ */
+void
+lr_close_stdout(void)
+{
+	int fail = fflush(stdout) != 0 || ferror(stdout);
+
+	if (fclose(stdout) != 0)
+		fail = 1;
+	if (fail)
+		lr_die(LR_EDATA, "write error: %s", strerror(errno));
+}
+
+void *
+lr_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	return p;
+}
+
+void *
+lr_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	return p;
+}
+
+char *
+lr_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(lr_xmalloc(n), s, n);
+}

@@ -1,0 +1,132 @@
+/*
+ * path.c - where lr finds its catalog and routines, and the log.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lr.h"
+
+#ifndef LR_SHAREDIR
+#define LR_SHAREDIR "/usr/local/share/lr"
+#endif
+#ifndef LR_SRCDIR
+#define LR_SRCDIR ""
+#endif
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int
+fits(char *dst, size_t n, const char *fmt, const char *a, const char *b)
+{
+	int w = snprintf(dst, n, fmt, a, b);
+
+	return w >= 0 && (size_t)w < n;
+}
+
+/*
+ * The directory of the running program, so that an installed tree can
+ * be moved and a build tree works without installing.
+ */
+static int
+exe_dir(char *dst, size_t n)
+{
+	ssize_t len = readlink("/proc/self/exe", dst, n - 1);
+	char *slash;
+
+	if (len <= 0 || (size_t)len >= n - 1)
+		return -1;
+	dst[len] = '\0';
+	if ((slash = strrchr(dst, '/')) == NULL)
+		return -1;
+	*slash = '\0';
+	return 0;
+}
+
+/*
+ * Find a shared data file: the environment variable env when set;
+ * else, for a program run from its source tree, the tree's share/;
+ * else beside the program as installed (PREFIX/bin/../share/lr), so
+ * an installed tree can be moved; else the compiled-in directory.
+ */
+int
+lr_share_file(char *dst, size_t n, const char *env, const char *file)
+{
+	const char *v = env ? getenv(env) : NULL;
+	char dir[PATH_MAX];
+	size_t srclen = strlen(LR_SRCDIR);
+
+	if (v != NULL && *v != '\0')
+		return fits(dst, n, "%s%s", v, "") ? 0 : -1;
+	if (exe_dir(dir, sizeof dir) == 0) {
+		if (srclen > 0 && strncmp(dir, LR_SRCDIR, srclen) == 0 &&
+		    dir[srclen] == '/' &&
+		    fits(dst, n, "%s/share/%s", LR_SRCDIR, file) &&
+		    exists(dst))
+			return 0;
+		if (fits(dst, n, "%s/../share/lr/%s", dir, file) &&
+		    exists(dst))
+			return 0;
+	}
+	return fits(dst, n, "%s/%s", LR_SHAREDIR, file) ? 0 : -1;
+}
+
+/*
+ * The log: LR_LOG, else $XDG_DATA_HOME/lr/log.tsv, else
+ * ~/.local/share/lr/log.tsv.  A relative XDG_DATA_HOME is ignored, as
+ * the XDG base directory specification asks.
+ */
+int
+lr_log_path(char *dst, size_t n)
+{
+	const char *v = getenv("LR_LOG");
+
+	if (v != NULL && *v != '\0')
+		return fits(dst, n, "%s%s", v, "") ? 0 : -1;
+	v = getenv("XDG_DATA_HOME");
+	if (v != NULL && v[0] == '/')
+		return fits(dst, n, "%s/%s", v, "lr/log.tsv") ? 0 : -1;
+	v = getenv("HOME");
+	if (v == NULL || v[0] != '/') {
+		lr_warn("cannot find the log: HOME is not set "
+		    "(set LR_LOG to the log file)");
+		return -1;
+	}
+	return fits(dst, n, "%s/%s", v, ".local/share/lr/log.tsv") ? 0 : -1;
+}
+
+/*
+ * Open an input by name; "-" is standard input.  Reports failure and
+ * returns NULL.
+ */
+FILE *
+lr_open_input(const char *path, const char **name)
+{
+	FILE *fp;
+	struct stat st;
+
+	if (strcmp(path, "-") == 0) {
+		*name = "<stdin>";
+		return stdin;
+	}
+	*name = path;
+	if ((fp = fopen(path, "r")) == NULL) {
+		lr_warn("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		lr_warn("%s: is a directory", path);
+		fclose(fp);
+		return NULL;
+	}
+	return fp;
+}

@@ -1,0 +1,217 @@
+/*
+ * str.c - comma lists, word lists, UTF-8 and quoting for messages.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "lr.h"
+
+/*
+ * Quote a value for a message: escapes as the TSV writer would, shows
+ * other control bytes as \xNN and cuts long values, so one bad field
+ * can never flood the terminal or hide the rest of the message.
+ */
+size_t
+lr_quote(char *dst, size_t n, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = 0, i;
+
+	if (n < 8)
+		return 0;
+	dst[o++] = '"';
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char e[5] = { 0 };
+
+		if (c == '\t')
+			strcpy(e, "\\t");
+		else if (c == '\n')
+			strcpy(e, "\\n");
+		else if (c == '\r')
+			strcpy(e, "\\r");
+		else if (c == '\\')
+			strcpy(e, "\\\\");
+		else if (c < 0x20 || c == 0x7f) {
+			e[0] = '\\', e[1] = 'x';
+			e[2] = hex[c >> 4], e[3] = hex[c & 15];
+		} else
+			e[0] = (char)c;
+		if (o + strlen(e) + 5 > n || i >= 60) {
+			strcpy(dst + o, "...");
+			o += 3;
+			break;
+		}
+		strcpy(dst + o, e);
+		o += strlen(e);
+	}
+	dst[o++] = '"';
+	dst[o] = '\0';
+	return o;
+}
+
+/* Is item one of the comma-separated words of list? */
+int
+lr_list_has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	const char *p = list;
+
+	if (n == 0)
+		return 0;
+	while (*p != '\0') {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len == n && memcmp(p, item, n) == 0)
+			return 1;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+/* Do two comma lists share a word? */
+int
+lr_list_meets(const char *a, const char *b)
+{
+	char word[256];
+	const char *p = a;
+
+	while (*p != '\0') {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len > 0 && len < sizeof word) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+			if (lr_list_has(b, word))
+				return 1;
+		}
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+int
+lr_word_index(const char *const *words, const char *w)
+{
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(words[i], w) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Check that every word of a comma list is in words; on failure copy
+ * the first stranger to bad. An empty list, or an empty word, fails.
+ */
+int
+lr_list_valid(const char *list, const char *const *words, char *bad,
+    size_t badn)
+{
+	const char *p = list;
+
+	for (;;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char word[256];
+
+		if (len >= sizeof word)
+			len = sizeof word - 1;
+		memcpy(word, p, len);
+		word[len] = '\0';
+		if (len == 0 || lr_word_index(words, word) < 0) {
+			if (badn > 0) {
+				strncpy(bad, word, badn - 1);
+				bad[badn - 1] = '\0';
+			}
+			return 0;
+		}
+		if (e == NULL)
+			return 1;
+		p = e + 1;
+	}
+}
+
+void
+lr_words_join(char *dst, size_t n, const char *const *words)
+{
+	size_t o = 0;
+	int i;
+
+	if (n == 0)
+		return;
+	dst[0] = '\0';
+	for (i = 0; words[i] != NULL; i++) {
+		size_t len = strlen(words[i]);
+
+		if (o + len + 3 >= n)
+			break;
+		if (i > 0) {
+			memcpy(dst + o, ", ", 2);
+			o += 2;
+		}
+		memcpy(dst + o, words[i], len);
+		o += len;
+		dst[o] = '\0';
+	}
+}
+
+/* Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF. */
+int
+lr_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	while (p < end) {
+		unsigned char c = *p;
+		uint32_t cp;
+		int len, i;
+
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			len = 2, cp = c & 0x1f;
+		else if (c >= 0xe0 && c <= 0xef)
+			len = 3, cp = c & 0x0f;
+		else if (c >= 0xf0 && c <= 0xf4)
+			len = 4, cp = c & 0x07;
+		else
+			return 0;
+		if (end - p < len)
+			return 0;
+		for (i = 1; i < len; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = cp << 6 | (p[i] & 0x3f);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+			return 0;
+		p += len;
+	}
+	return 1;
+}
+
+/* An id: lowercase letters, digits and inner hyphens. */
+int
+lr_is_slug(const char *s)
+{
+	size_t i;
+
+	if (s[0] == '\0' || s[0] == '-')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return s[i - 1] != '-' && i <= 64;
+}

@@ -1,0 +1,66 @@
+/*
+ * text.c - word wrapping for the parts of lr that people read.
+ */
+#include <string.h>
+
+#include "lr.h"
+
+/* Columns taken by n bytes of UTF-8: one per code point is enough here. */
+static int
+width_of(const char *s, size_t n)
+{
+	int w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+/*
+ * Print text wrapped at width columns.  The first line continues a
+ * line on which `first` columns are already used; later lines are
+ * indented by `indent` spaces.  A newline in the text starts a new
+ * line.
+ */
+void
+lr_wrap(FILE *fp, const char *text, int indent, int first, int width)
+{
+	int col = first;
+	int fresh = 1;
+	const char *p = text;
+
+	while (*p != '\0') {
+		size_t n;
+		int w;
+
+		if (*p == '\n') {
+			fprintf(fp, "\n%*s", indent, "");
+			col = indent;
+			fresh = 1;
+			p++;
+			continue;
+		}
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		n = strcspn(p, " \n");
+		w = width_of(p, n);
+		if (!fresh && col + 1 + w > width) {
+			fprintf(fp, "\n%*s", indent, "");
+			col = indent;
+			fresh = 1;
+		}
+		if (!fresh) {
+			putc(' ', fp);
+			col++;
+		}
+		fwrite(p, 1, n, fp);
+		col += w;
+		fresh = 0;
+		p += n;
+	}
+	putc('\n', fp);
+}

@@ -1,0 +1,497 @@
+/*
+ * tsv.c - header-aware TSV reading on top of libcsv, and TSV writing.
+ *
+ * Lines are cut here, one at a time, and each is handed to libcsv to
+ * split into fields.  Cutting lines ourselves is what lets every
+ * message name its line, lets a bad line be reported and passed over
+ * without losing the rest, and bounds memory by TSV_LINE_MAX however
+ * hostile the input.  libcsv is set up for TSV as its notes require:
+ * tab delimiter, no quote character (a '"' is data), no trimming of
+ * spaces, and only '\n' ends a row.
+ *
+ * Fields carry tab, newline, carriage return and backslash escaped as
+ * \t \n \r \\ (PostgreSQL's COPY text format, Miller's TSV).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lr.h"
+
+#define INBUF_SIZE (4 * TSV_LINE_MAX)
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static int
+only_newline(unsigned char c)
+{
+	return c == '\n';
+}
+
+static void
+mark_bad(struct tsv *t, size_t field, const char *what)
+{
+	if (t->bad)
+		return;
+	t->bad = 1;
+	t->bad_field = field;
+	snprintf(t->bad_what, sizeof t->bad_what, "%s", what);
+}
+
+static void
+store_byte(struct tsv *t, char c)
+{
+	if (t->storelen == t->storecap) {
+		t->storecap = t->storecap ? 2 * t->storecap : 1024;
+		t->store = lr_xrealloc(t->store, t->storecap);
+	}
+	t->store[t->storelen++] = c;
+}
+
+/* libcsv hands over one raw field: undo the escapes into the store. */
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct tsv *t = data;
+	const char *p = s;
+	size_t i, idx = t->nfield;
+
+	if (t->nfield == t->fieldcap) {
+		t->fieldcap = t->fieldcap ? 2 * t->fieldcap : 32;
+		t->off = lr_xrealloc(t->off, t->fieldcap * sizeof *t->off);
+		t->field = lr_xrealloc(t->field,
+		    t->fieldcap * sizeof *t->field);
+	}
+	t->off[t->nfield++] = t->storelen;
+	if (!lr_utf8_valid(p, len))
+		mark_bad(t, idx, "invalid UTF-8");
+	for (i = 0; i < len; i++) {
+		char c = p[i];
+
+		if (c == '\r') {
+			mark_bad(t, idx, "a raw carriage return inside the "
+			    "field (write it as \\r)");
+		} else if (c == '\\') {
+			char e = i + 1 < len ? p[++i] : '\0';
+
+			if (e == 't')
+				c = '\t';
+			else if (e == 'n')
+				c = '\n';
+			else if (e == 'r')
+				c = '\r';
+			else if (e == '\\')
+				c = '\\';
+			else if (e == '\0')
+				mark_bad(t, idx, "a lone backslash at the end "
+				    "(write \\\\ for a backslash)");
+			else
+				mark_bad(t, idx, "an unknown escape after a "
+				    "backslash (write \\\\ for a backslash)");
+		}
+		store_byte(t, c);
+	}
+	store_byte(t, '\0');
+}
+
+static void
+on_row(int c, void *data)
+{
+	(void)c;
+	(void)data;
+}
+
+static int
+fill(struct tsv *t)
+{
+	size_t n;
+
+	if (t->inpos > 0) {
+		memmove(t->in, t->in + t->inpos, t->inlen - t->inpos);
+		t->inlen -= t->inpos;
+		t->inpos = 0;
+	}
+	n = fread(t->in + t->inlen, 1, INBUF_SIZE - t->inlen, t->fp);
+	t->inlen += n;
+	if (n == 0) {
+		if (ferror(t->fp)) {
+			lr_warn("%s: read error: %s", t->name,
+			    strerror(errno));
+			t->read_error = 1;
+		}
+		t->in_eof = 1;
+	}
+	return (int)n;
+}
+
+/*
+ * Cut the next line.  Returns 1 with the line, 2 for a line too long
+ * (already skipped up to its newline), 0 at the end of the input.
+ */
+static int
+cut_line(struct tsv *t, char **line, size_t *len)
+{
+	int toolong = 0;
+
+	for (;;) {
+		char *s = t->in + t->inpos;
+		size_t avail = t->inlen - t->inpos;
+		char *nl = memchr(s, '\n', avail);
+
+		if (nl != NULL) {
+			*line = s;
+			*len = (size_t)(nl - s);
+			t->inpos += *len + 1;
+			return toolong ? 2 : 1;
+		}
+		/* Room for the longest line, its CR, and then some. */
+		if (avail > TSV_LINE_MAX + 1) {
+			toolong = 1;
+			t->inpos = t->inlen;
+		}
+		if (t->in_eof) {
+			if (avail == 0 && !toolong)
+				return 0;
+			*line = s;
+			*len = avail;
+			t->inpos = t->inlen;
+			return toolong ? 2 : 1;
+		}
+		fill(t);
+	}
+}
+
+static void
+split_fields(struct tsv *t, char *line, size_t len)
+{
+	size_t i;
+
+	t->nfield = 0;
+	t->storelen = 0;
+	t->bad = 0;
+	if (csv_parse(&t->csv, line, len, on_field, on_row, t) != len ||
+	    csv_parse(&t->csv, "\n", 1, on_field, on_row, t) != 1)
+		lr_die(LR_EDATA, "%s:%lu: %s", t->name, t->line,
+		    csv_strerror(csv_error(&t->csv)));
+	for (i = 0; i < t->nfield; i++)
+		t->field[i] = t->store + t->off[i];
+}
+
+static size_t
+field_of_offset(const char *line, size_t pos)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < pos; i++)
+		if (line[i] == '\t')
+			n++;
+	return n;
+}
+
+static void
+report_count(struct tsv *t)
+{
+	if (t->nfield == 0)
+		tsv_error(t, -1, "empty line; the header has %zu fields",
+		    t->ncol);
+	else if (t->nfield < t->ncol)
+		tsv_error(t, -1, "%zu fields, the header has %zu "
+		    "(no value for column \"%s\")", t->nfield, t->ncol,
+		    t->col[t->nfield]);
+	else
+		tsv_error(t, -1, "%zu fields, the header has %zu (a tab too "
+		    "many, or a tab inside a value that should be written "
+		    "as \\t)", t->nfield, t->ncol);
+}
+
+int
+tsv_next(struct tsv *t)
+{
+	char *line;
+	size_t len;
+	const char *nul;
+	int r;
+
+	r = cut_line(t, &line, &len);
+	if (r == 0)
+		return t->read_error ? TSV_FAIL : TSV_EOF;
+	t->line++;
+	if (r == 2) {
+		tsv_error(t, -1, "line longer than %d bytes", TSV_LINE_MAX);
+		return TSV_BAD;
+	}
+	if (t->line == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+		line += 3, len -= 3;
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (len > TSV_LINE_MAX) {
+		tsv_error(t, -1, "line longer than %d bytes", TSV_LINE_MAX);
+		return TSV_BAD;
+	}
+	if ((nul = memchr(line, '\0', len)) != NULL) {
+		tsv_error(t, (long)field_of_offset(line, (size_t)(nul - line)),
+		    "a NUL byte (this is not a text file)");
+		return TSV_BAD;
+	}
+	split_fields(t, line, len);
+	if (t->bad) {
+		tsv_error(t, (long)t->bad_field, "%s", t->bad_what);
+		return TSV_BAD;
+	}
+	if (!t->done_header)
+		return TSV_ROW;
+	if (t->nfield == 0 && t->ncol == 1) {
+		store_byte(t, '\0');
+		t->off[0] = 0;
+		t->field[0] = t->store;
+		t->nfield = 1;
+	}
+	if (t->nfield != t->ncol) {
+		report_count(t);
+		return TSV_BAD;
+	}
+	return TSV_ROW;
+}
+
+static int
+take_header(struct tsv *t)
+{
+	size_t i, j;
+
+	if (t->nfield == 0 || (t->nfield == 1 && t->field[0][0] == '\0')) {
+		tsv_error(t, -1, "empty header line");
+		return -1;
+	}
+	for (i = 0; i < t->nfield; i++) {
+		if (t->field[i][0] == '\0') {
+			tsv_error(t, (long)i, "empty column name in the "
+			    "header");
+			return -1;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(t->field[i], t->field[j]) == 0) {
+				tsv_error(t, (long)i, "column name given "
+				    "twice in the header");
+				return -1;
+			}
+	}
+	t->ncol = t->nfield;
+	t->col = lr_xmalloc(t->ncol * sizeof *t->col);
+	for (i = 0; i < t->ncol; i++)
+		t->col[i] = lr_xstrdup(t->field[i]);
+	t->done_header = 1;
+	return 0;
+}
+
+/*
+ * Start reading fp and take its header line.  Returns 0, or -1 after
+ * reporting why there is no usable header.
+ */
+int
+tsv_open(struct tsv *t, FILE *fp, const char *name)
+{
+	int r;
+
+	memset(t, 0, sizeof *t);
+	t->fp = fp;
+	t->name = name;
+	t->in = lr_xmalloc(INBUF_SIZE);
+	if (csv_init(&t->csv, CSV_REPALL_NL) != 0)
+		lr_die(LR_EDATA, "out of memory");
+	csv_set_delim(&t->csv, '\t');
+	csv_set_quote(&t->csv, '\0');
+	csv_set_space_func(&t->csv, no_space);
+	csv_set_term_func(&t->csv, only_newline);
+	csv_set_blk_size(&t->csv, 4096);
+
+	r = tsv_next(t);
+	if (r == TSV_EOF) {
+		lr_warn("%s: empty input: expected a header line", name);
+		return -1;
+	}
+	if (r != TSV_ROW)
+		return -1;
+	return take_header(t);
+}
+
+void
+tsv_close(struct tsv *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncol; i++)
+		free(t->col[i]);
+	free(t->col);
+	free(t->in);
+	free(t->store);
+	free(t->off);
+	free(t->field);
+	csv_free(&t->csv);
+	memset(t, 0, sizeof *t);
+}
+
+long
+tsv_col(const struct tsv *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncol; i++)
+		if (strcmp(t->col[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Find the named columns (a NULL-terminated list) in the header; the
+ * first nreq must be there.  Every missing one is named, in one line.
+ */
+int
+tsv_find_columns(const struct tsv *t, const char *const *names,
+    int nreq, long *idx)
+{
+	int i, missing = 0, n = 0;
+
+	for (i = 0; names[i] != NULL; i++)
+		if ((idx[i] = tsv_col(t, names[i])) < 0 && i < nreq)
+			missing++;
+	if (missing == 0)
+		return 0;
+	fprintf(stderr, "%s: %s:1: missing required column%s", lr_progname(),
+	    t->name, missing > 1 ? "s" : "");
+	for (i = 0; i < nreq; i++)
+		if (idx[i] < 0)
+			fprintf(stderr, "%s \"%s\"", n++ ? "," : "", names[i]);
+	fputc('\n', stderr);
+	return -1;
+}
+
+const char *
+tsv_colname(const struct tsv *t, size_t i)
+{
+	return i < t->ncol ? t->col[i] : "";
+}
+
+void
+tsv_error(const struct tsv *t, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s:%lu: ", lr_progname(), t->name, t->line);
+	if (col >= 0 && (size_t)col < t->ncol && t->done_header)
+		fprintf(stderr, "column \"%s\": ", t->col[col]);
+	else if (col >= 0)
+		fprintf(stderr, "field %ld: ", col + 1);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/*
+ * A whole number in [min, max]: digits only, so "1e3", " 5", "+5" and
+ * "5s" are refused rather than half-read.
+ */
+int
+tsv_int(const struct tsv *t, long col, long min, long max, long *out)
+{
+	const char *s = t->field[col], *p = s;
+	char q[96];
+	long v = 0;
+	int neg = 0;
+
+	if (*p == '-' && min < 0)
+		neg = 1, p++;
+	if (*p == '\0')
+		goto notnum;
+	for (; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			goto notnum;
+		if (v > (LONG_MAX - (*p - '0')) / 10)
+			goto range;
+		v = v * 10 + (*p - '0');
+	}
+	if (neg)
+		v = -v;
+	if (v < min || v > max)
+		goto range;
+	*out = v;
+	return 0;
+notnum:
+	lr_quote(q, sizeof q, s);
+	tsv_error(t, col, "expected a whole number, got %s", q);
+	return -1;
+range:
+	lr_quote(q, sizeof q, s);
+	tsv_error(t, col, "expected %ld-%ld, got %s", min, max, q);
+	return -1;
+}
+
+int
+tsv_enum(const struct tsv *t, long col, const char *const *words)
+{
+	char q[96], all[512];
+	int i = lr_word_index(words, t->field[col]);
+
+	if (i >= 0)
+		return i;
+	lr_quote(q, sizeof q, t->field[col]);
+	lr_words_join(all, sizeof all, words);
+	tsv_error(t, col, "expected one of %s; got %s", all, q);
+	return -1;
+}
+
+int
+tsv_enum_list(const struct tsv *t, long col, const char *const *words)
+{
+	char bad[256], q[96], all[512];
+
+	if (lr_list_valid(t->field[col], words, bad, sizeof bad))
+		return 0;
+	lr_quote(q, sizeof q, bad);
+	lr_words_join(all, sizeof all, words);
+	tsv_error(t, col, "%s is not one of %s (write a comma list "
+	    "without spaces)", q, all);
+	return -1;
+}
+
+void
+tsv_put_field(FILE *fp, const char *s)
+{
+	const char *run = s;
+
+	for (; *s != '\0'; s++) {
+		const char *e;
+
+		switch (*s) {
+		case '\t': e = "\\t"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		case '\\': e = "\\\\"; break;
+		default: continue;
+		}
+		fwrite(run, 1, (size_t)(s - run), fp);
+		fputs(e, fp);
+		run = s + 1;
+	}
+	fwrite(run, 1, (size_t)(s - run), fp);
+}
+
+void
+tsv_put_row(FILE *fp, char *const *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc('\t', fp);
+		tsv_put_field(fp, f[i]);
+	}
+	putc('\n', fp);
+}
