@@ -157,27 +157,28 @@ static void
 print_list(const char *label, const char *list)
 {
 	char buf[1024];
-	size_t i;
+	size_t i, o = 0;
 
-	snprintf(buf, sizeof buf, "%s", list);
-	for (i = 0; buf[i] != '\0'; i++)
-		if (buf[i] == ',')
-			buf[i] = ';';
-	printf("%-11s", label);
-	for (i = 0; buf[i] != '\0'; i++) {
-		if (buf[i] == ';')
-			fputs(", ", stdout);
-		else if (buf[i] == '|')
-			fputs(" or ", stdout);
-		else
-			putchar(buf[i]);
+	for (i = 0; list[i] != '\0' && o + 5 < sizeof buf; i++) {
+		if (list[i] == ',') {
+			memcpy(buf + o, ", ", 2);
+			o += 2;
+		} else if (list[i] == '|') {
+			memcpy(buf + o, " or ", 4);
+			o += 4;
+		} else
+			buf[o++] = list[i];
 	}
-	putchar('\n');
+	buf[o] = '\0';
+	printf("%-11s", label);
+	lr_wrap(stdout, buf, 11, 11, 72);
 }
 
 static void
 print_dose(const struct exercise *e)
 {
+	char a[32], b[32];
+
 	printf("%-11s%ld set%s", "Dose:", e->sets, e->sets == 1 ? "" : "s");
 	if (e->sets_max > e->sets)
 		printf(" (up to %ld)", e->sets_max);
@@ -187,21 +188,24 @@ print_dose(const struct exercise *e)
 			printf("-%ld", e->reps_max);
 		printf(" reps");
 		if (e->hold_s > 0)
-			printf(", holding %ld s at the top", e->hold_s);
+			printf(", holding %s at the top",
+			    lr_fmt_secs(a, sizeof a, e->hold_s));
 	} else if (e->breaths > 0) {
 		printf(", holding for %ld", e->breaths);
 		if (e->breaths_max > e->breaths)
 			printf("-%ld", e->breaths_max);
 		printf(" slow breaths");
 	} else {
-		printf(", %ld s", e->hold_s);
+		printf(", %s", lr_fmt_secs(a, sizeof a, e->hold_s));
 		if (e->hold_s_max > e->hold_s)
-			printf(" (up to %ld s)", e->hold_s_max);
+			printf(" (up to %s)",
+			    lr_fmt_secs(b, sizeof b, e->hold_s_max));
 	}
 	if (e->sides == 2)
 		printf(", each side");
-	if (e->sets > 1 && e->rest_s > 0)
-		printf("; rest %ld s between sets", e->rest_s);
+	if (e->sets_max > 1 && e->rest_s > 0)
+		printf("; rest %s between sets",
+		    lr_fmt_secs(a, sizeof a, e->rest_s));
 	printf(".\n");
 }
 
@@ -238,6 +242,7 @@ print_card(const struct exercise *e)
 	printf(".\n\n");
 	if (e->helps[0] != '\0')
 		lr_wrap(stdout, e->helps, 0, 0, 72);
+	putchar('\n');
 	print_list("Works:", e->regions);
 	print_list("Good for:", e->conditions);
 	printf("\nHow to do it:\n");
@@ -272,6 +277,17 @@ idlist_add(struct idlist *l, const char *id)
 		l->v = lr_xrealloc(l->v, l->cap * sizeof *l->v);
 	}
 	l->v[l->n++] = lr_xstrdup(id);
+}
+
+static int
+idlist_has(const struct idlist *l, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], id) == 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -340,8 +356,11 @@ list_routines(void)
 	long steps = 0;
 	int rv, status = LR_OK;
 
-	if (fp == NULL || routines_open(&r, fp, name) != 0)
+	if (fp == NULL || routines_open(&r, fp, name) != 0) {
+		if (fp != NULL)
+			fclose(fp);
 		return LR_EDATA;
+	}
 	printf("routine\ttitle\tsteps\tsource\n");
 	while ((rv = routines_next(&r, &s)) != TSV_EOF) {
 		if (rv != TSV_ROW) {
@@ -387,10 +406,13 @@ main(int argc, char **argv)
 		lr_close_stdout();
 		return status;
 	}
-	if ((fp = catalog_input(o.catalog, &name)) == NULL)
+	if ((fp = catalog_input(o.catalog, &name)) == NULL ||
+	    catalog_open(&c, fp, name) != 0) {
+		if (fp != NULL && fp != stdin)
+			fclose(fp);
+		filter_free(&o.f);
 		return LR_EDATA;
-	if (catalog_open(&c, fp, name) != 0)
-		return LR_EDATA;
+	}
 	picked = lr_xmalloc((size_t)(o.nids + 1) * sizeof *picked);
 	memset(picked, 0, (size_t)(o.nids + 1) * sizeof *picked);
 	if (!o.show && o.nids == 0)
@@ -402,6 +424,12 @@ main(int argc, char **argv)
 			break;
 		}
 		if (rv == TSV_BAD) {
+			status = LR_EDATA;
+			continue;
+		}
+		if (idlist_has(&seen, e.id)) {
+			tsv_error(&c.t, c.col[C_ID], "id \"%s\" is already "
+			    "used by an earlier row", e.id);
 			status = LR_EDATA;
 			continue;
 		}
@@ -427,12 +455,7 @@ main(int argc, char **argv)
 		status = LR_EDATA;
 	}
 	for (i = 0; i < o.nids; i++) {
-		size_t j;
-		int known = 0;
-
-		for (j = 0; j < seen.n; j++)
-			known |= strcmp(seen.v[j], o.ids[i]) == 0;
-		if (!known) {
+		if (!idlist_has(&seen, o.ids[i])) {
 			unknown_id(o.ids[i], name, &seen);
 			status = LR_EDATA;
 		}

@@ -72,7 +72,11 @@ catalog_open(struct catalog *c, FILE *fp, const char *name)
 {
 	if (tsv_open(&c->t, fp, name) != 0)
 		return -1;
-	return tsv_find_columns(&c->t, colnames, C_REQUIRED, c->col);
+	if (tsv_find_columns(&c->t, colnames, C_REQUIRED, c->col) != 0) {
+		tsv_close(&c->t);
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -354,7 +358,11 @@ routines_open(struct routines *r, FILE *fp, const char *name)
 {
 	if (tsv_open(&r->t, fp, name) != 0)
 		return -1;
-	return tsv_find_columns(&r->t, routine_cols, 10, r->col);
+	if (tsv_find_columns(&r->t, routine_cols, 10, r->col) != 0) {
+		tsv_close(&r->t);
+		return -1;
+	}
+	return 0;
 }
 
 int

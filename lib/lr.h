@@ -162,5 +162,6 @@ FILE *routines_input(const char **name);
 
 /* text.c: text for people. */
 void lr_wrap(FILE *fp, const char *text, int indent, int first, int width);
+char *lr_fmt_secs(char *dst, size_t n, long s);
 
 #endif

@@ -64,3 +64,16 @@ lr_wrap(FILE *fp, const char *text, int indent, int first, int width)
 	}
 	putc('\n', fp);
 }
+
+/* "45 s", "5 min", "1 min 30 s": durations as people say them. */
+char *
+lr_fmt_secs(char *dst, size_t n, long s)
+{
+	if (s < 60)
+		snprintf(dst, n, "%ld s", s);
+	else if (s % 60 == 0)
+		snprintf(dst, n, "%ld min", s / 60);
+	else
+		snprintf(dst, n, "%ld min %ld s", s / 60, s % 60);
+	return dst;
+}

@@ -292,7 +292,7 @@ take_header(struct tsv *t)
 
 /*
  * Start reading fp and take its header line.  Returns 0, or -1 after
- * reporting why there is no usable header.
+ * reporting why there is no usable header and releasing the reader.
  */
 int
 tsv_open(struct tsv *t, FILE *fp, const char *name)
@@ -312,13 +312,13 @@ tsv_open(struct tsv *t, FILE *fp, const char *name)
 	csv_set_blk_size(&t->csv, 4096);
 
 	r = tsv_next(t);
-	if (r == TSV_EOF) {
+	if (r == TSV_EOF)
 		lr_warn("%s: empty input: expected a header line", name);
+	if (r != TSV_ROW || take_header(t) != 0) {
+		tsv_close(t);
 		return -1;
 	}
-	if (r != TSV_ROW)
-		return -1;
-	return take_header(t);
+	return 0;
 }
 
 void
