@@ -17,12 +17,15 @@ LDLIBS = -lcsv -lm
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-PROGS = lr-list
-LIBSRC = lib/msg.c lib/str.c lib/tsv.c lib/path.c lib/catalog.c lib/text.c
+PROGS = lr-list lr-plan
+LIBSRC = lib/msg.c lib/str.c lib/tsv.c lib/path.c lib/catalog.c lib/text.c \
+	lib/plan.c lib/safety.c
 HDRS = lib/lr.h
 MAN1 = $(PROGS:%=man/%.1)
 MAN = $(MAN1) man/lr-formats.5 man/lr.7
 
+# make V=1 shows the commands.
+Q = $(if $(V),,@)
 BIN = $(PROGS:%=bin/%)
 ASANBIN = $(PROGS:%=build/asan/bin/%)
 
@@ -30,25 +33,29 @@ all: $(BIN)
 
 build/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(LR_CFLAGS) $(CFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(LR_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/asan/%.o: %.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(LR_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(LR_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
 
 build/obj/liblr.a: $(LIBSRC:%.c=build/obj/%.o)
-	$(AR) rcs $@ $^
+	$(Q)$(AR) rcs $@ $^
 
 build/asan/liblr.a: $(LIBSRC:%.c=build/asan/%.o)
-	$(AR) rcs $@ $^
+	$(Q)$(AR) rcs $@ $^
 
 bin/%: build/obj/cmd/%.o build/obj/liblr.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 build/asan/bin/%: build/asan/cmd/%.o build/asan/liblr.a
 	@mkdir -p $(@D)
-	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
 asan: $(ASANBIN)
 

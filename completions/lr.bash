@@ -57,4 +57,25 @@ _lr_list() {
 	fi
 }
 
+_lr_plan() {
+	local cur prev
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-R|--routine) mapfile -t COMPREPLY < <(compgen -W "$(_lr_routines)" -- "$cur"); return ;;
+	-c|--condition) _lr_complete_list "$cur" "$(_lr_words condition)"; return ;;
+	-p|--position) _lr_complete_list "$cur" "$(_lr_words position)"; return ;;
+	-e|--equipment) _lr_complete_list "$cur" "$(_lr_words equipment)"; return ;;
+	-l|--level) mapfile -t COMPREPLY < <(compgen -W "1 2 3" -- "$cur"); return ;;
+	-m|--minutes) mapfile -t COMPREPLY < <(compgen -W "5 10 15 20 30 45 60" -- "$cur"); return ;;
+	--seed) return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W "-R --routine -c --condition -m --minutes -p --position -e --equipment -l --level --seed --explain --total -h --help -V --version" -- "$cur")
+	else
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+	fi
+}
+
 complete -F _lr_list lr-list
+complete -F _lr_plan lr-plan

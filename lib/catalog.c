@@ -50,7 +50,6 @@ catalog_colname(int i)
 FILE *
 catalog_input(const char *path, const char **name)
 {
-	static char found[4096];
 	struct stat st;
 
 	if (path != NULL)
@@ -59,6 +58,15 @@ catalog_input(const char *path, const char **name)
 	    (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
 	    S_ISSOCK(st.st_mode)))
 		return lr_open_input("-", name);
+	return catalog_installed(name);
+}
+
+/* LR_CATALOG, else the installed catalog. */
+FILE *
+catalog_installed(const char **name)
+{
+	static char found[4096];
+
 	if (lr_share_file(found, sizeof found, "LR_CATALOG",
 	    "catalog.tsv") != 0) {
 		lr_warn("catalog path too long");
@@ -83,12 +91,6 @@ void
 catalog_close(struct catalog *c)
 {
 	tsv_close(&c->t);
-}
-
-static const char *
-text_or_empty(const struct catalog *c, int i)
-{
-	return c->col[i] >= 0 ? c->t.field[c->col[i]] : "";
 }
 
 /* A number column; an absent optional one takes dflt. */
@@ -215,23 +217,40 @@ catalog_next(struct catalog *c, struct exercise *e)
 
 	if (r != TSV_ROW)
 		return r;
-	e->id = c->t.field[c->col[C_ID]];
-	e->name = c->t.field[c->col[C_NAME]];
-	e->kind = c->t.field[c->col[C_KIND]];
-	e->regions = c->t.field[c->col[C_REGIONS]];
-	e->conditions = c->t.field[c->col[C_CONDITIONS]];
-	e->position = c->t.field[c->col[C_POSITION]];
-	e->equipment = c->t.field[c->col[C_EQUIPMENT]];
-	e->avoid = c->t.field[c->col[C_AVOID]];
-	e->caution = c->t.field[c->col[C_CAUTION]];
-	e->steps = c->t.field[c->col[C_STEPS]];
-	e->source = c->t.field[c->col[C_SOURCE]];
-	e->cue = text_or_empty(c, C_CUE);
-	e->helps = text_or_empty(c, C_HELPS);
-	e->dose = text_or_empty(c, C_DOSE);
+	catalog_bind(c, c->t.field, e);
 	bad = check_words(c, e);
 	bad |= check_numbers(c, e);
 	return bad ? TSV_BAD : TSV_ROW;
+}
+
+/*
+ * Point the text fields of e at a row of this catalog: the reader's
+ * current row, or a copy the caller keeps.
+ */
+void
+catalog_bind(const struct catalog *c, char *const *row, struct exercise *e)
+{
+	e->id = row[c->col[C_ID]];
+	e->name = row[c->col[C_NAME]];
+	e->kind = row[c->col[C_KIND]];
+	e->regions = row[c->col[C_REGIONS]];
+	e->conditions = row[c->col[C_CONDITIONS]];
+	e->position = row[c->col[C_POSITION]];
+	e->equipment = row[c->col[C_EQUIPMENT]];
+	e->avoid = row[c->col[C_AVOID]];
+	e->caution = row[c->col[C_CAUTION]];
+	e->steps = row[c->col[C_STEPS]];
+	e->source = row[c->col[C_SOURCE]];
+	e->cue = c->col[C_CUE] >= 0 ? row[c->col[C_CUE]] : "";
+	e->helps = c->col[C_HELPS] >= 0 ? row[c->col[C_HELPS]] : "";
+	e->dose = c->col[C_DOSE] >= 0 ? row[c->col[C_DOSE]] : "";
+}
+
+/* Is header column i one the catalog format defines? */
+int
+catalog_known(const struct catalog *c, size_t i)
+{
+	return lr_word_index(colnames, tsv_colname(&c->t, i)) >= 0;
 }
 
 /*

@@ -124,9 +124,13 @@ struct catalog {
 
 int catalog_open(struct catalog *c, FILE *fp, const char *name);
 int catalog_next(struct catalog *c, struct exercise *e);
+void catalog_bind(const struct catalog *c, char *const *row,
+    struct exercise *e);
+int catalog_known(const struct catalog *c, size_t i);
 void catalog_close(struct catalog *c);
 const char *catalog_colname(int i);
 FILE *catalog_input(const char *path, const char **name);
+FILE *catalog_installed(const char **name);
 
 struct filter {
 	char *conditions, *kinds, *regions, *positions, *equipment;
@@ -159,6 +163,44 @@ int routines_open(struct routines *r, FILE *fp, const char *name);
 int routines_next(struct routines *r, struct routine_step *s);
 void routines_close(struct routines *r);
 FILE *routines_input(const char **name);
+
+/* plan.c: the plan format, its time estimate, a portable generator. */
+#define LR_READY_S 10		/* "get ready" before each exercise */
+#define LR_SWITCH_S 5		/* pause to switch sides */
+
+enum {
+	P_STEP, P_ID, P_NAME, P_KIND, P_POSITION, P_EQUIPMENT, P_SIDES,
+	P_SETS, P_REPS, P_REP_S, P_HOLD_S, P_BREATHS, P_REST_S, P_CUE,
+	P_NCOLS
+};
+extern const char *const plan_cols[];
+
+struct dose {
+	long sides, sets, reps, rep_s, hold_s, breaths, rest_s;
+};
+
+struct plan_row {
+	long step;
+	const char *id, *name, *kind, *position, *equipment, *cue;
+	struct dose dose;
+};
+
+struct plan {
+	struct tsv t;
+	long col[P_NCOLS];
+};
+
+long plan_seconds(const struct dose *d, long ready_s, long switch_s);
+char *lr_dose_text(char *dst, size_t n, const struct dose *d);
+int plan_open(struct plan *p, FILE *fp, const char *name);
+int plan_next(struct plan *p, struct plan_row *r);
+void plan_close(struct plan *p);
+unsigned long long lr_rand(unsigned long long *state);
+long lr_rand_below(unsigned long long *state, long n);
+
+/* safety.c: the seeds' rules for when to stop and whom to see. */
+void lr_print_safety(FILE *fp, const char *conditions, int width);
+const char *lr_condition_regions(const char *condition);
 
 /* text.c: text for people. */
 void lr_wrap(FILE *fp, const char *text, int indent, int first, int width);

@@ -72,12 +72,14 @@ lr_print_version(void)
 void
 lr_close_stdout(void)
 {
-	int fail = fflush(stdout) != 0 || ferror(stdout);
+	int e = 0;
 
-	if (fclose(stdout) != 0)
-		fail = 1;
-	if (fail)
-		lr_die(LR_EDATA, "write error: %s", strerror(errno));
+	if (fflush(stdout) != 0 || ferror(stdout))
+		e = errno ? errno : EIO;
+	if (fclose(stdout) != 0 && e == 0)
+		e = errno ? errno : EIO;
+	if (e != 0)
+		lr_die(LR_EDATA, "write error: %s", strerror(e));
 }
 
 void *

@@ -14,7 +14,7 @@ programs() {
 
 # The long options a program's --help lists.
 help_options() {
-	"$1" --help | grep -o -- '--[a-z][a-z-]*' | sort -u
+	"$1" --help | grep -oE -- '^ +(-[a-zA-Z], )?--[a-z][a-z-]*' | grep -o -- '--.*' | sort -u
 }
 
 @test "every man page is clean under mandoc -Tlint" {

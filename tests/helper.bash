@@ -1,4 +1,5 @@
 # Shared setup for the lr test suite.
+bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
 
@@ -27,4 +28,23 @@ one_row_catalog() {
 # The number of the column named $1 in the real catalog.
 catalog_colno() {
 	head -n 1 "$CATALOG" | tr '\t' '\n' | grep -nx "$1" | cut -d: -f1
+}
+
+# The estimated seconds of a plan on stdin, worked out here from the
+# formula of lr-formats(5), independently of lr-plan's own code.
+plan_seconds() {
+	awk -F'\t' '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{
+			reps = $c["reps"]; hold = $c["hold_s"]; sides = $c["sides"]
+			sets = $c["sets"]
+			work = reps > 0 ? reps * ($c["rep_s"] + hold) : hold
+			t += 10 + sets * (work * sides + (sides > 1 ? 5 : 0)) + (sets - 1) * $c["rest_s"]
+		}
+		END { print t + 0 }'
+}
+
+# Column $1 of the TSV on stdin, header dropped.
+column_of() {
+	awk -F'\t' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }'
 }

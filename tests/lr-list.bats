@@ -7,10 +7,6 @@ setup() {
 	lr_setup
 }
 
-# The values of column $1 in the TSV on stdin, header dropped.
-column_of() {
-	awk -F'\t' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }'
-}
 
 @test "the whole catalog: at least 35 exercises, every seed, every row sourced" {
 	run lr-list

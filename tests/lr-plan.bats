@@ -1,0 +1,278 @@
+#!/usr/bin/env bats
+# lr-plan: routines as written, plans made to measure, and the errors.
+
+load helper
+
+setup() {
+	lr_setup
+}
+
+# The doses of a routine as routines.tsv gives them, in step order.
+routine_doses() {
+	awk -F'\t' -v r="$1" 'NR > 1 && $1 == r { print $3 "\t" $4 "\t" $5 "\t" $6 "\t" $7 "\t" $8 "\t" $9 }' "$ROUTINES" |
+	    sort -n | cut -f 2-
+}
+
+@test "each routine is its article's exercises, order and doses" {
+	for r in leg-pain stretch-strengthen sciatica leg-stretch knee-pain; do
+		lr-plan -R "$r" > plan.tsv
+		diff <(routine_doses "$r") \
+		    <(awk -F'\t' -v OFS='\t' 'NR > 1 { print $2, $8, $9, $11, $12, $13 }' plan.tsv)
+	done
+}
+
+@test "the sciatica routine follows the sciatica article" {
+	run lr-plan -R sciatica
+	assert_success
+	[ "$(printf '%s\n' "$output" | column_of id | tr '\n' ' ')" = "knee-to-chest cat-cow figure-four-stretch seated-hamstring-stretch glute-bridge bird-dog cobra supine-twist " ]
+	# Bird dog: 10 each side; cobra: held 15 s, several times.
+	assert_line --regexp '^6	bird-dog	.*	2	1	10	'
+	assert_line --regexp '^7	cobra	.*	1	3	0	0	15	'
+}
+
+@test "the knee routine is five stretches, then five strengthening moves" {
+	run lr-plan -R knee-pain
+	assert_success
+	[ "$(printf '%s\n' "$output" | column_of kind | tr '\n' ' ')" = "stretch stretch stretch stretch stretch strength strength strength strength strength " ]
+	# Three sets of up to ten, and a figure four held at least 90 s.
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$4 == "strength" && $3 != "Chair pose" { print $8 "x" $9 }' | sort -u)" = 3x10 ]
+	assert_line --regexp '^5	figure-four-stretch	.*	90	0	0	'
+	# The chair pose is held for breaths.
+	assert_line --regexp '^6	chair-pose	.*	25	5	'
+}
+
+@test "the leg-stretch routine times its holds in breaths" {
+	run lr-plan -R leg-stretch
+	assert_success
+	[ "$(printf '%s\n' "$output" | column_of breaths | sort -u)" = 3 ]
+}
+
+@test "an unknown routine lists the routines" {
+	run lr-plan -R yoga
+	assert_failure 1
+	assert_output --partial 'no routine "yoga"; the routines are: leg-pain, stretch-strengthen, sciatica, leg-stretch, knee-pain'
+}
+
+@test "a routine step whose exercise is not in the catalog is an error" {
+	awk -F'\t' -v OFS='\t' 'NR == 1 || $1 == "sciatica" { if ($4 == "cobra") $4 = "no-such-pose"; print }' "$ROUTINES" > routines.tsv
+	LR_ROUTINES=routines.tsv run lr-plan -R sciatica
+	assert_failure 1
+	assert_output --partial 'routine step 7: no exercise "no-such-pose" in the catalog'
+}
+
+@test "knee pain, 15 minutes, off the floor, with a chair" {
+	run lr-plan -c knee-pain -m 15 -p standing,sitting -e chair --seed 1
+	assert_success
+	printf '%s\n' "$output" > plan.tsv
+	# Warm-up first, then stretches, then strengthening.
+	column_of kind < plan.tsv | awk '
+		{ p = $1 == "warmup" ? 0 : $1 == "strength" ? 2 : 1 }
+		NR == 1 && p != 0 { exit 1 }
+		p < last { exit 1 }
+		{ last = p; seen[p] = 1 }
+		END { if (!(0 in seen) || !(1 in seen) || !(2 in seen)) exit 1 }'
+	# Nothing on the floor.
+	column_of position < plan.tsv | while read -r p; do
+		[[ ",$p," == *,standing,* || ",$p," == *,sitting,* ]]
+	done
+	# Nothing the knee article says to avoid, nothing needing more than a chair.
+	for id in $(column_of id < plan.tsv); do
+		run lr-list -c knee-pain -p standing,sitting -e chair "$id"
+		assert_line --regexp "^$id	"
+	done
+	t=$(plan_seconds < plan.tsv)
+	[ "$t" -ge 720 ] && [ "$t" -le 900 ]
+	[ "$(lr-plan -c knee-pain -m 15 -p standing,sitting -e chair --seed 1 --total)" -eq "$t" ]
+}
+
+@test "--seed makes a plan reproducible, and seeds vary it" {
+	a=$(lr-plan -c sciatica -m 20 --seed 42)
+	b=$(lr-plan -c sciatica -m 20 --seed 42)
+	[ "$a" = "$b" ]
+	for s in 1 2 3 4 5 6 7 8; do lr-plan -c leg-pain -m 15 --seed "$s" | md5sum; done | sort -u > sums
+	[ "$(wc -l < sums)" -ge 2 ]
+	for s in 1 2 3 4; do lr-plan -c knee-pain -m 15 -p standing,sitting -e chair --seed "$s" | md5sum; done | sort -u > sums
+	[ "$(wc -l < sums)" -ge 2 ]
+}
+
+@test "without --seed the plan is the day's: seeded by the date" {
+	a=$(lr-plan -c low-back-pain -m 15)
+	b=$(lr-plan -c low-back-pain -m 15 --seed "$(date +%Y%m%d)")
+	[ "$a" = "$b" ]
+}
+
+@test "a plan never holds an exercise to avoid for a chosen condition" {
+	avoid=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "avoid") c = i; next } $c ~ /knee-pain/ { print $1 }' "$CATALOG")
+	[ -n "$avoid" ]
+	for s in 1 2 3 4 5; do
+		ids=$(lr-plan -c knee-pain,leg-pain -m 60 --seed "$s" | column_of id)
+		for a in $avoid; do
+			if grep -qx "$a" <<<"$ids"; then echo "$a planned"; return 1; fi
+		done
+	done
+}
+
+@test "the plan fits the budget, and fills it when the catalog allows" {
+	for c in leg-pain sciatica knee-pain low-back-pain; do
+		for m in 10 15 20 30; do
+			lr-plan -c "$c" -m "$m" --seed 9 > plan.tsv
+			t=$(plan_seconds < plan.tsv)
+			[ "$t" -le $((m * 60)) ] || { echo "$c $m: $t s"; return 1; }
+			[ "$t" -ge $((m * 60 * 8 / 10)) ] || { echo "$c $m: $t s"; return 1; }
+		done
+	done
+}
+
+@test "--total is the plan's estimate in seconds" {
+	for r in leg-pain sciatica knee-pain; do
+		[ "$(lr-plan -R "$r" --total)" -eq "$(lr-plan -R "$r" | plan_seconds)" ]
+	done
+	run lr-plan -R knee-pain --total
+	assert_output --regexp '^[0-9]+$'
+}
+
+@test "the regions a condition needs are covered first" {
+	# Sciatica needs glutes, hamstrings, piriformis, lower back, spine
+	# and core; 20 minutes allow all of them.
+	for s in 1 2 3; do
+		regions=$(lr-plan -c sciatica -m 20 --seed "$s" | column_of id |
+		    while read -r id; do lr-list "$id" </dev/null | column_of regions; done | tr ',' '\n' | sort -u)
+		for r in glutes hamstrings piriformis lower-back spine core; do
+			grep -qx "$r" <<<"$regions" || { echo "seed $s misses $r"; return 1; }
+		done
+	done
+}
+
+@test "a region is not repeated while a needed one is uncovered" {
+	# Two exercises that both work the hamstrings and one that works the
+	# glutes: with room for two after the warm-up, the glutes always get
+	# one of them, whatever the seed.
+	{
+		head -n 1 "$CATALOG"
+		for id in warmup-walk seated-hamstring-stretch kneeling-hamstring-stretch glute-bridge; do
+			awk -F'\t' -v id="$id" '$1 == id' "$CATALOG"
+		done
+	} | awk -F'\t' -v OFS='\t' '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; print; next }
+		{
+			$c["conditions"] = "sciatica"; $c["avoid"] = ""
+			$c["position"] = "standing"; $c["sides"] = 1; $c["sets"] = 1
+			$c["sets_max"] = 1; $c["reps"] = 0; $c["reps_max"] = 0; $c["rep_s"] = 0
+			$c["breaths"] = 0; $c["breaths_max"] = 0
+			$c["hold_s"] = 50; $c["hold_s_max"] = 50
+			if ($1 != "warmup-walk") $c["regions"] = $1 == "glute-bridge" ? "glutes" : "hamstrings"
+			print
+		}' > small.tsv
+	for s in $(seq 1 20); do
+		# Each takes 60 s with its 10 s to get ready: three fit in
+		# 3 minutes, a fourth would not.
+		run lr-plan -c sciatica -m 3 --seed "$s" small.tsv
+		assert_success
+		assert_line --regexp '^[0-9]+	glute-bridge	'
+		[ "${#lines[@]}" -eq 4 ]
+	done
+}
+
+@test "lr-list chooses, lr-plan plans: a pipe of catalog rows" {
+	run bash -c 'lr-list -c sciatica | lr-plan -m 10 --seed 3'
+	assert_success
+	printf '%s\n' "$output" > plan.tsv
+	[ "$(plan_seconds < plan.tsv)" -le 600 ]
+	for id in $(column_of id < plan.tsv); do
+		lr-list -c sciatica "$id" | grep -q "^$id	"
+	done
+}
+
+@test "a catalog file operand, and - for stdin" {
+	one_row_catalog warmup-walk > two.tsv
+	one_row_catalog cobra | sed 1d >> two.tsv
+	run lr-plan -m 10 two.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | column_of id | tr '\n' ' ')" = "warmup-walk cobra " ]
+	run bash -c 'lr-plan -m 10 - < two.tsv'
+	assert_success
+	assert_line --regexp '^2	cobra	'
+}
+
+@test "catalog columns lr does not know are carried into the plan" {
+	awk -F'\t' -v OFS='\t' '{ print $0, (NR == 1 ? "my_note" : "note for " $1) }' "$CATALOG" > noted.tsv
+	run lr-plan -c sciatica -m 10 noted.tsv
+	assert_success
+	assert_line --index 0 --regexp '	cue	my_note$'
+	assert_line --regexp '^2	.*	note for [a-z-]+$'
+}
+
+@test "the filter that leaves nothing to plan is named" {
+	run lr-plan -c sciatica -p standing
+	assert_failure 1
+	assert_output 'lr-plan: nothing to plan: --position leaves no stretch or strengthening exercise (of 35 in the catalog, --condition leaves 8, --position leaves 0)'
+	run lr-plan -c knee-pain -p side-lying -e none -l 1
+	assert_success
+	run lr-plan -c sciatica -p all-fours -l 1
+	assert_failure 1
+	assert_output --partial 'nothing to plan after the warm-up: the filters leave no other exercise'
+	run lr-plan -c knee-pain -p kneeling -l 1
+	assert_failure 1
+	assert_output --partial 'nothing to plan: --level leaves no stretch or strengthening exercise'
+}
+
+@test "a budget too short says so" {
+	run lr-plan -c sciatica -m 2
+	assert_failure 1
+	assert_output 'lr-plan: --minutes 2 is too short: the shortest warm-up these filters allow takes 5 min 10 s'
+	run lr-plan -c knee-pain -m 6 -p standing,sitting -e chair
+	assert_success
+	run lr-plan -c knee-pain -m 5 -p side-lying,kneeling -e none
+	assert_output --partial 'no warm-up suits these positions and equipment'
+}
+
+@test "--explain tells why, how long, and when to stop" {
+	run --separate-stderr lr-plan -c knee-pain -m 15 -p standing,sitting -e chair --seed 1 --explain
+	assert_success
+	[ "$(printf '%s\n' "$output" | sed 1d | wc -l)" -ge 3 ]
+	grep -q 'warm-up first' <<<"$stderr"
+	grep -q 'not yet covered' <<<"$stderr"
+	grep -q '^Estimated time: 1[2-4] min' <<<"$stderr"
+	grep -q 'sharp, shooting' <<<"$stderr"
+	grep -q 'settle by the' <<<"$stderr"
+	# The sciatica rules are not the knee rules.
+	run --separate-stderr lr-plan -R sciatica --explain
+	assert_success
+	grep -q 'six weeks' <<<"$stderr"
+	! grep -q 'knee injury' <<<"$stderr" || return 1
+}
+
+@test "a bad catalog row stops the plan with the row named" {
+	col=$(catalog_colno sets)
+	awk -F'\t' -v OFS='\t' -v c="$col" '$1 == "cobra" { $c = "many" } 1' "$CATALOG" > bad.tsv
+	run lr-plan -c sciatica bad.tsv
+	assert_failure 1
+	assert_output --regexp '^lr-plan: bad.tsv:[0-9]+: column "sets": expected a whole number, got "many"$'
+}
+
+@test "usage errors exit 2" {
+	run lr-plan -m 0
+	assert_failure 2
+	assert_output --partial -- '--minutes: expected 1-240, got "0"'
+	run lr-plan -m ten
+	assert_failure 2
+	run lr-plan --seed -4
+	assert_failure 2
+	run lr-plan -c sciatica a.tsv b.tsv
+	assert_failure 2
+	run lr-plan -R sciatica -m 10
+	assert_failure 2
+	run lr-plan -c flu
+	assert_failure 2
+	assert_output --partial 'unknown condition "flu"'
+	run lr-plan --bogus
+	assert_failure 2
+}
+
+@test "--help and --version" {
+	run lr-plan --help
+	assert_success
+	assert_output --partial 'usage: lr-plan'
+	run lr-plan --version
+	assert_output --regexp '^lr-plan \(lr\) '
+}
