@@ -77,5 +77,22 @@ _lr_plan() {
 	fi
 }
 
+_lr_timer() {
+	local cur prev
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-s|--speed) mapfile -t COMPREPLY < <(compgen -W "1 2 10 100 1000" -- "$cur"); return ;;
+	--ready|--switch) mapfile -t COMPREPLY < <(compgen -W "0 5 10 15 20" -- "$cur"); return ;;
+	--cue-cmd) mapfile -t COMPREPLY < <(compgen -c -- "$cur"); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W "-b --batch -s --speed --ready --switch --screen --no-screen -p --pain --cue-cmd --no-bell -h --help -V --version" -- "$cur")
+	else
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+	fi
+}
+
 complete -F _lr_list lr-list
 complete -F _lr_plan lr-plan
+complete -F _lr_timer lr-timer

@@ -199,8 +199,55 @@ unsigned long long lr_rand(unsigned long long *state);
 long lr_rand_below(unsigned long long *state, long n);
 
 /* safety.c: the seeds' rules for when to stop and whom to see. */
+struct screen_question {
+	const char *key;		/* recorded as key=yes or key=no */
+	const char *question;		/* asked plainly */
+	const char *advice;		/* what to do on a yes */
+	int urgent;			/* 1: get help at once */
+};
+extern const struct screen_question lr_screen[];
 void lr_print_safety(FILE *fp, const char *conditions, int width);
 const char *lr_condition_regions(const char *condition);
+
+/* results.c: the results format. */
+enum {
+	R_STARTED, R_SESSION, R_RECORD, R_STEP, R_ID, R_SIDE, R_SETS,
+	R_REPS, R_HOLD_S, R_ACTIVE_S, R_STATUS, R_PAIN, R_NOTE, R_NCOLS
+};
+extern const char *const result_cols[];
+extern const char *const result_records[];
+extern const char *const result_sides[];
+extern const char *const result_exercise_status[];
+extern const char *const result_pain_status[];
+extern const char *const result_screen_status[];
+
+struct result {
+	char started[32];
+	const char *session, *record, *id, *side, *status, *note;
+	long step, sets, reps, hold_s, active_s;
+	int pain;			/* -1: none */
+};
+
+void result_init(struct result *r, const char *session, const char *record);
+void result_put_header(FILE *fp);
+void result_put(FILE *fp, const struct result *r);
+
+/* time.c: clocks and ISO 8601. */
+#include <time.h>
+long long lr_mono_ns(void);
+char *lr_iso_time(char *dst, size_t n, time_t t);
+char *lr_iso_date(char *dst, size_t n, time_t t);
+
+/* term.c: the terminal, and signals on a pipe. */
+int term_open(void);
+int term_cbreak(void);
+int term_cooked(void);
+void term_alt_screen(void);
+void term_restore(void);
+void term_size(int *rows, int *cols);
+void term_suspend(void);
+int sig_pipe_init(void);
+int sig_pipe_next(int fd);
 
 /* text.c: text for people. */
 void lr_wrap(FILE *fp, const char *text, int indent, int first, int width);

@@ -83,3 +83,47 @@ lr_condition_regions(const char *condition)
 			return need[i][1];
 	return "";
 }
+
+/*
+ * The warning signs asked about before the first session of a day.
+ * The articles say which call for help at once (000: swelling,
+ * redness, a pale cold leg, no weight on it, fever, a deep wound),
+ * which for a doctor (002: numbness, weakness, bladder or bowel), and
+ * when to wait (004: the first 48-72 hours after an injury; pain from
+ * the last session that has not settled).
+ */
+const struct screen_question lr_screen[] = {
+	{ "numbness", "Is a leg numb, or weaker than usual?",
+	    "Numbness or weakness needs a doctor's opinion before you "
+	    "exercise again. Please see your doctor.", 0 },
+	{ "bladder", "Have you had trouble controlling your bladder or "
+	    "bowel?",
+	    "Trouble with bladder or bowel control needs a doctor. Please "
+	    "contact your doctor now rather than exercising.", 1 },
+	{ "leg-colour", "Is a leg swollen, red or hot, or pale and cold?",
+	    "A swollen, red, hot, or pale and cold leg can mean a blood clot "
+	    "or an infection. Get medical help right away.", 1 },
+	{ "fever", "Do you have a fever?",
+	    "Leg pain with a fever can mean an infection. Get medical help "
+	    "right away.", 1 },
+	{ "weight", "Are you unable to put your weight on a leg?",
+	    "Not being able to stand on a leg needs to be checked. Get "
+	    "medical help right away.", 1 },
+	{ "wound", "Do you have a deep cut or wound on the leg?",
+	    "A deep wound needs care before any exercise. Get medical help "
+	    "right away.", 1 },
+	{ "sharp-pain", "Is your pain sharp or shooting, or getting worse?",
+	    "Do not exercise while the pain is sharp, shooting or getting "
+	    "worse. Start again only when it is bearable, and ask your "
+	    "physiotherapist first.", 0 },
+	{ "injury", "Did you injure your leg or knee in the last two to "
+	    "three days?",
+	    "The first two to three days after an injury are for rest and "
+	    "comfort measures, not exercise. Wait, and check with your "
+	    "doctor before you start.", 0 },
+	{ "unsettled", "Has pain that rose after your last session still "
+	    "not settled?",
+	    "Pain after exercise should settle by the next day. Stop the "
+	    "exercises and check in with your doctor.", 0 },
+	{ NULL, NULL, NULL, 0 }
+};

@@ -1,0 +1,12 @@
+# fish completion for lr-timer
+complete -c lr-timer -s b -l batch -d 'no screen and no keys; progress on stderr'
+complete -c lr-timer -s s -l speed -x -a '1 2 10 100 1000' -d 'run this many times faster'
+complete -c lr-timer -l ready -x -a '0 5 10 15 20' -d 'seconds to get ready'
+complete -c lr-timer -l switch -x -a '0 5 10' -d 'seconds to switch sides'
+complete -c lr-timer -l screen -d 'ask the safety questions'
+complete -c lr-timer -l no-screen -d 'do not ask the safety questions'
+complete -c lr-timer -s p -l pain -d 'ask for pain before and after'
+complete -c lr-timer -l cue-cmd -x -a '(__fish_complete_command)' -d 'run this command with each cue'
+complete -c lr-timer -l no-bell -d 'no terminal bell'
+complete -c lr-timer -s h -l help -d 'show help'
+complete -c lr-timer -s V -l version -d 'show version'

@@ -1,0 +1,180 @@
+/*
+ * term.c - the controlling terminal in cbreak mode, restored on every
+ * way out, and signals turned into bytes on a pipe, so that one poll()
+ * waits for keys, deadlines and signals together.
+ *
+ * The saved terminal state and the pipe are file-level variables: a
+ * signal handler can reach nothing else, and restoring the terminal
+ * from a fatal signal is the point.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "lr.h"
+
+static int tty_fd = -1;
+static struct termios tty_saved;
+static volatile sig_atomic_t tty_raw, tty_alt;
+static int sig_w = -1;
+
+#define ALT_ON "\033[?1049h\033[?25l"
+#define ALT_OFF "\033[0m\033[?25h\033[?1049l"
+
+int
+term_open(void)
+{
+	tty_fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	return tty_fd;
+}
+
+/* Keys one at a time, without echo; Ctrl-C and Ctrl-Z still signal. */
+int
+term_cbreak(void)
+{
+	struct termios t;
+
+	if (tty_fd < 0)
+		return -1;
+	if (!tty_raw && tcgetattr(tty_fd, &tty_saved) != 0)
+		return -1;
+	t = tty_saved;
+	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	t.c_cc[VMIN] = 0;
+	t.c_cc[VTIME] = 0;
+	if (tcsetattr(tty_fd, TCSANOW, &t) != 0)
+		return -1;
+	tty_raw = 1;
+	return 0;
+}
+
+/* Lines, with echo: for questions answered by typing and Enter. */
+int
+term_cooked(void)
+{
+	if (tty_raw && tcsetattr(tty_fd, TCSANOW, &tty_saved) != 0)
+		return -1;
+	tty_raw = 0;
+	return 0;
+}
+
+void
+term_alt_screen(void)
+{
+	if (tty_fd >= 0 && !tty_alt) {
+		(void)!write(tty_fd, ALT_ON, sizeof ALT_ON - 1);
+		tty_alt = 1;
+	}
+}
+
+/* Put the terminal back as it was.  Async-signal-safe. */
+void
+term_restore(void)
+{
+	if (tty_fd < 0)
+		return;
+	if (tty_alt) {
+		(void)!write(tty_fd, ALT_OFF, sizeof ALT_OFF - 1);
+		tty_alt = 0;
+	}
+	if (tty_raw) {
+		tcsetattr(tty_fd, TCSANOW, &tty_saved);
+		tty_raw = 0;
+	}
+}
+
+void
+term_size(int *rows, int *cols)
+{
+	struct winsize ws;
+
+	*rows = 24;
+	*cols = 80;
+	if (tty_fd >= 0 && ioctl(tty_fd, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_row > 0 && ws.ws_col > 0) {
+		*rows = ws.ws_row;
+		*cols = ws.ws_col;
+	}
+}
+
+static void
+on_signal(int sig)
+{
+	unsigned char b = (unsigned char)sig;
+	int saved = errno;
+
+	if (sig_w >= 0)
+		(void)!write(sig_w, &b, 1);
+	errno = saved;
+}
+
+/* A crash still gives the terminal back before the default action. */
+static void
+on_fatal(int sig)
+{
+	term_restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * Route the signals a session cares about to a pipe; returns its read
+ * end.  Write errors are ignored so that a closed pipe downstream is
+ * seen as EPIPE instead of killing the program with the terminal raw.
+ */
+int
+sig_pipe_init(void)
+{
+	static const int caught[] = {
+		SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT,
+		SIGWINCH, SIGCHLD
+	};
+	static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+	int fds[2];
+	size_t i;
+
+	if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0)
+		return -1;
+	sig_w = fds[1];
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal;
+	for (i = 0; i < sizeof caught / sizeof caught[0]; i++)
+		sigaction(caught[i], &sa, NULL);
+	sa.sa_handler = on_fatal;
+	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	return fds[0];
+}
+
+/* The next signal waiting on the pipe, or 0. */
+int
+sig_pipe_next(int fd)
+{
+	unsigned char b;
+
+	return read(fd, &b, 1) == 1 ? b : 0;
+}
+
+/*
+ * Stop as Ctrl-Z asks, with the terminal given back while stopped;
+ * returns once the shell continues us.
+ */
+void
+term_suspend(void)
+{
+	struct sigaction sa, old;
+
+	term_restore();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, &old);
+	raise(SIGTSTP);
+	sigaction(SIGTSTP, &old, NULL);
+}

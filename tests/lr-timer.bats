@@ -1,0 +1,204 @@
+#!/usr/bin/env bats
+# lr-timer in batch mode: the logic of a session, its results and its
+# errors.  The screen and keys are tested in lr-timer-tty.bats.
+
+load helper
+
+setup() {
+	lr_setup
+}
+
+# What a plan should give, worked out here from the plan alone: one
+# line per exercise and side with sets, total reps, hold and active
+# seconds.
+expected_results() {
+	awk -F'\t' -v OFS='\t' '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{
+			sets = $c["sets"]; reps = $c["reps"]; hold = $c["hold_s"]
+			r = sets * reps
+			h = reps > 0 ? sets * reps * hold : sets * hold
+			a = reps > 0 ? sets * reps * ($c["rep_s"] + hold) : sets * hold
+			if ($c["sides"] == 2) {
+				print $c["step"], $c["id"], "left", sets, r, h, a, "done"
+				print $c["step"], $c["id"], "right", sets, r, h, a, "done"
+			} else
+				print $c["step"], $c["id"], "both", sets, r, h, a, "done"
+		}'
+}
+
+results_summary() {
+	awk -F'\t' -v OFS='\t' 'NR > 1 && $3 == "exercise" { print $4, $5, $6, $7, $8, $9, $10, $11 }'
+}
+
+@test "the sciatica routine: a row per exercise and side, with what was done" {
+	lr-plan -R sciatica > plan.tsv
+	run --separate-stderr lr-timer --batch --speed 1000 plan.tsv
+	assert_success
+	printf '%s\n' "$output" > results.tsv
+	assert_line --index 0 "$(printf 'started\tsession\trecord\tstep\tid\tside\tsets\treps\thold_s\tactive_s\tstatus\tpain\tnote')"
+	diff <(expected_results < plan.tsv) <(results_summary < results.tsv)
+	# Every row names the one session and starts at a time with its offset.
+	[ "$(column_of session < results.tsv | sort -u | wc -l)" -eq 1 ]
+	[ -z "$(column_of started < results.tsv | grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}$')" ]
+	[ "$(awk -F'\t' '{ print NF }' results.tsv | sort -u)" = 13 ]
+}
+
+@test "every routine runs to the end with every row done" {
+	for r in leg-pain stretch-strengthen leg-stretch knee-pain; do
+		lr-plan -R "$r" > plan.tsv
+		lr-timer --batch --speed 2000 plan.tsv > results.tsv 2>/dev/null
+		diff <(expected_results < plan.tsv) <(results_summary < results.tsv)
+	done
+}
+
+@test "batch mode prints one progress line per change on stderr" {
+	lr-plan -R knee-pain > plan.tsv
+	run --separate-stderr lr-timer --batch --speed 1000 plan.tsv
+	assert_success
+	[ "$(grep -c ': get ready: ' <<<"$stderr")" -eq 10 ]
+	# One switch per set of each two-sided exercise.
+	switches=$(awk -F'\t' 'NR > 1 && $7 == 2 { n += $8 } END { print n }' plan.tsv)
+	[ "$(grep -c ': switch sides ' <<<"$stderr")" -eq "$switches" ]
+	rests=$(awk -F'\t' 'NR > 1 { n += $8 - 1 } END { print n }' plan.tsv)
+	[ "$(grep -c ': rest ' <<<"$stderr")" -eq "$rests" ]
+	grep -q ': Chair pose: set 1/1: hold for 5 slow breaths (25 s)$' <<<"$stderr"
+	rows=$(awk -F'\t' 'NR > 1 { n += $7 } END { print n }' plan.tsv)
+	grep -q "done: $rows done, 0 partial, 0 skipped" <<<"$stderr"
+}
+
+@test "--ready 0 and --switch 0 turn the pauses off" {
+	lr-plan -R sciatica > plan.tsv
+	run --separate-stderr lr-timer --batch --speed 1000 --ready 0 --switch 0 plan.tsv
+	assert_success
+	! grep -q 'get ready\|switch sides' <<<"$stderr" || return 1
+	diff <(expected_results < plan.tsv) <(printf '%s\n' "$output" | results_summary)
+}
+
+@test "the session takes what lr-plan estimates, without the pauses it was told to drop" {
+	lr-plan -R sciatica > plan.tsv
+	run --separate-stderr lr-timer --batch --speed 1000 plan.tsv
+	grep -q "about $(lr-plan -R sciatica --total) s at speed 1000" <<<"$stderr"
+}
+
+@test "an edited plan runs: grep -v drops an exercise" {
+	run bash -c 'lr-plan -R knee-pain | grep -v kneeling-hamstring | lr-timer --batch --speed 1000 2>/dev/null'
+	assert_success
+	refute_output --partial 'kneeling-hamstring-stretch'
+	assert_output --partial 'hip-flexor-stretch'
+	[ "$(printf '%s\n' "$output" | results_summary | wc -l)" -eq 16 ]
+}
+
+@test "without --batch and without a terminal: say so, exit 2" {
+	command -v setsid >/dev/null || skip "no setsid"
+	lr-plan -R sciatica > plan.tsv
+	run setsid -w lr-timer plan.tsv
+	assert_failure 2
+	assert_output --partial 'lr-timer: no terminal to draw on: use --batch to run without one'
+	run setsid -w lr-timer --batch --pain plan.tsv
+	assert_failure 2
+	assert_output --partial 'no terminal to ask the questions on'
+}
+
+@test "a bad plan is refused before anything starts" {
+	lr-plan -R sciatica | awk -F'\t' -v OFS='\t' 'NR == 3 { $8 = "lots" } 1' > bad.tsv
+	run lr-timer --batch bad.tsv
+	assert_failure 1
+	assert_output 'lr-timer: bad.tsv:3: column "sets": expected a whole number, got "lots"'
+	lr-plan -R sciatica | cut -f 1-12 > short.tsv
+	run lr-timer --batch short.tsv
+	assert_failure 1
+	assert_output --partial 'short.tsv:1: missing required columns "rest_s", "cue"'
+	lr-plan -R sciatica | head -n 1 > empty.tsv
+	run lr-timer --batch empty.tsv
+	assert_failure 1
+	assert_output 'lr-timer: empty.tsv: the plan has no exercises'
+	lr-plan -R sciatica | awk -F'\t' -v OFS='\t' 'NR == 3 { $10 = 0 } 1' > pace.tsv
+	run lr-timer --batch pace.tsv
+	assert_failure 1
+	assert_output --partial 'pace.tsv:3: column "rep_s": reps need a pace'
+	printf 'step\tid\r\n\000' > nul.tsv
+	run lr-timer --batch nul.tsv
+	assert_failure 1
+}
+
+@test "SIGTERM mid-session leaves whole, valid rows, the rest marked skipped" {
+	lr-plan -R sciatica > plan.tsv
+	lr-timer --batch --speed 20 plan.tsv > out.tsv 2>err.txt &
+	pid=$!
+	sleep 1
+	kill -TERM "$pid"
+	st=0
+	wait "$pid" || st=$?
+	[ "$st" -eq 1 ]
+	[ "$(awk -F'\t' '{ print NF }' out.tsv | sort -u)" = 13 ]
+	[ "$(tail -c 1 out.tsv | od -An -c | tr -d ' ')" = '\n' ]
+	# Every exercise and side has its row.
+	[ "$(results_summary < out.tsv | wc -l)" -eq 13 ]
+	grep -q '	skipped		$' out.tsv
+	grep -q 'session ended early' err.txt
+}
+
+@test "SIGKILL leaves only whole rows on stdout" {
+	lr-plan -R leg-pain > plan.tsv
+	lr-timer --batch --speed 50 plan.tsv > out.tsv 2>/dev/null &
+	pid=$!
+	sleep 1.5
+	kill -KILL "$pid"
+	wait "$pid" || true
+	[ "$(wc -l < out.tsv)" -ge 2 ]
+	[ "$(awk -F'\t' '{ print NF }' out.tsv | sort -u)" = 13 ]
+	[ "$(tail -c 1 out.tsv | od -An -c | tr -d ' ')" = '\n' ]
+}
+
+@test "--cue-cmd runs with each cue as one argument, without waiting for it" {
+	cat > cue.sh <<-'SH'
+	#!/bin/sh
+	sleep 2
+	printf '%s\n' "$1" >> "$HOME/cues"
+	SH
+	chmod +x cue.sh
+	lr-plan -R sciatica | head -n 8 > plan.tsv
+	lr-timer --batch --speed 1000 --cue-cmd ./cue.sh plan.tsv > /dev/null 2>&1
+	# The timer has finished while every cue is still sleeping.
+	[ ! -e "$HOME/cues" ]
+	sleep 3
+	grep -qx 'Start: Knee to chest' "$HOME/cues"
+	grep -qx 'Switch sides' "$HOME/cues"
+	grep -qx 'Rest' "$HOME/cues"
+	grep -qx 'Next: Cat-cow' "$HOME/cues"
+	grep -qx 'Go' "$HOME/cues"
+	grep -qx 'Done' "$HOME/cues"
+}
+
+@test "--cue-cmd takes words, not a shell line" {
+	lr-plan -R leg-stretch > plan.tsv
+	run lr-timer --batch --speed 5000 --cue-cmd "printf %s;touch\ pwned" plan.tsv
+	[ ! -e pwned ] && [ ! -e 'pwned' ]
+	run lr-timer --batch --cue-cmd no-such-speaker plan.tsv
+	assert_failure 2
+	assert_output --partial '--cue-cmd: cannot run "no-such-speaker": not found'
+}
+
+@test "usage errors exit 2" {
+	run lr-timer --speed 0
+	assert_failure 2
+	assert_output --partial -- '--speed: expected 0.01-10000, got "0"'
+	run lr-timer --speed fast
+	assert_failure 2
+	run lr-timer --ready -1
+	assert_failure 2
+	run lr-timer --switch 9999
+	assert_failure 2
+	run lr-timer a.tsv b.tsv
+	assert_failure 2
+	run lr-timer --bogus
+	assert_failure 2
+}
+
+@test "a closed results pipe ends the session with an error, not a hang" {
+	lr-plan -R leg-pain > plan.tsv
+	run bash -c 'lr-timer --batch --speed 200 plan.tsv 2>err.txt | head -n 1; echo "status ${PIPESTATUS[0]}"'
+	assert_line 'status 1'
+	grep -q 'results could not be written' err.txt
+}
