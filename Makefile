@@ -17,9 +17,10 @@ LDLIBS = -lcsv -lm
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-PROGS = lr-list lr-plan lr-timer
+PROGS = lr-list lr-plan lr-timer lr-log
 LIBSRC = lib/msg.c lib/str.c lib/tsv.c lib/path.c lib/catalog.c lib/text.c \
-	lib/plan.c lib/safety.c lib/time.c lib/results.c lib/term.c
+	lib/plan.c lib/safety.c lib/time.c lib/results.c lib/term.c \
+	lib/logfile.c
 HDRS = lib/lr.h
 MAN1 = $(PROGS:%=man/%.1)
 MAN = $(MAN1) man/lr-formats.5 man/lr.7

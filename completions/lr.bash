@@ -93,6 +93,32 @@ _lr_timer() {
 	fi
 }
 
+_lr_log() {
+	local cur prev i sub=""
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in add|pain) sub=${COMP_WORDS[i]}; break ;; esac
+	done
+	case $prev in
+	-f|--log|--catalog) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+	--side) mapfile -t COMPREPLY < <(compgen -W "left right both" -- "$cur"); return ;;
+	--date) mapfile -t COMPREPLY < <(compgen -W "today yesterday $(date +%F)" -- "$cur"); return ;;
+	--sets|--reps|--hold|--note) return ;;
+	add) mapfile -t COMPREPLY < <(compgen -W "$(_lr_ids)" -- "$cur"); return ;;
+	pain) mapfile -t COMPREPLY < <(compgen -W "0 1 2 3 4 5 6 7 8 9 10" -- "$cur"); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		local opts="-f --log -q --quiet --check --repair -h --help -V --version"
+		[[ $sub == add ]] && opts+=" --sets --reps --hold --side --catalog --date --note"
+		[[ $sub == pain ]] && opts+=" --date --note"
+		mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
+	elif [[ -z $sub ]]; then
+		mapfile -t COMPREPLY < <(compgen -W "add pain" -f -- "$cur")
+	fi
+}
+
 complete -F _lr_list lr-list
 complete -F _lr_plan lr-plan
 complete -F _lr_timer lr-timer
+complete -F _lr_log lr-log

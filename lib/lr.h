@@ -5,9 +5,11 @@
 #ifndef LR_H
 #define LR_H
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <csv.h>
 
@@ -42,6 +44,7 @@ int lr_word_index(const char *const *words, const char *w);
 void lr_words_join(char *dst, size_t n, const char *const *words);
 int lr_utf8_valid(const char *s, size_t n);
 int lr_is_slug(const char *s);
+int lr_edit_distance(const char *a, const char *b);
 
 /* tsv.c: header-aware TSV on top of libcsv. */
 struct tsv {
@@ -63,6 +66,7 @@ struct tsv {
 	char **col;			/* header names */
 	size_t ncol;
 
+	int quiet;			/* report nothing: the caller counts */
 	int bad;			/* first problem in the current row */
 	size_t bad_field;
 	char bad_what[128];
@@ -209,6 +213,24 @@ extern const struct screen_question lr_screen[];
 void lr_print_safety(FILE *fp, const char *conditions, int width);
 const char *lr_condition_regions(const char *condition);
 
+/* time.c: clocks and ISO 8601. */
+#include <time.h>
+long long lr_mono_ns(void);
+char *lr_iso_time(char *dst, size_t n, time_t t);
+char *lr_iso_date(char *dst, size_t n, time_t t);
+
+struct lr_stamp {
+	int y, mo, d, h, mi, s;		/* local date and time as written */
+	int off_min;			/* its UTC offset in minutes */
+	time_t epoch;
+};
+int lr_days_in_month(int y, int m);
+long lr_days_from_civil(int y, int m, int d);
+int lr_parse_date(const char *s, struct lr_stamp *t, const char **why);
+int lr_parse_stamp(const char *s, struct lr_stamp *t, const char **why);
+int lr_parse_when(const char *s, time_t now, char *dst, size_t n,
+    const char **why);
+
 /* results.c: the results format. */
 enum {
 	R_STARTED, R_SESSION, R_RECORD, R_STEP, R_ID, R_SIDE, R_SETS,
@@ -231,12 +253,25 @@ struct result {
 void result_init(struct result *r, const char *session, const char *record);
 void result_put_header(FILE *fp);
 void result_put(FILE *fp, const struct result *r);
+int result_find_columns(const struct tsv *t, long *col);
+int result_check(const struct tsv *t, const long *col, struct result *r,
+    struct lr_stamp *when);
+size_t result_key(char *dst, size_t n, const struct result *r);
 
-/* time.c: clocks and ISO 8601. */
-#include <time.h>
-long long lr_mono_ns(void);
-char *lr_iso_time(char *dst, size_t n, time_t t);
-char *lr_iso_date(char *dst, size_t n, time_t t);
+/* logfile.c: appends that are all or nothing. */
+struct logfile {
+	char path[PATH_MAX], dir[PATH_MAX], journal[PATH_MAX + 16];
+	int fd, created;
+};
+
+int lr_sync_dir(const char *dir);
+int lr_mkdirs(const char *path);
+void lr_check_private(const char *path, int fd);
+int log_open(struct logfile *l, const char *path);
+int log_recover(struct logfile *l);
+int log_append(struct logfile *l, const char *buf, size_t len);
+off_t log_size(const struct logfile *l);
+void log_close(struct logfile *l);
 
 /* term.c: the terminal, and signals on a pipe. */
 int term_open(void);

@@ -69,3 +69,140 @@ result_init(struct result *r, const char *session, const char *record)
 	r->note = "";
 	r->pain = -1;
 }
+
+int
+result_find_columns(const struct tsv *t, long *col)
+{
+	return tsv_find_columns(t, result_cols, R_NCOLS, col);
+}
+
+static int
+check_empty(const struct tsv *t, long col, const char *record)
+{
+	char q[96];
+
+	if (t->field[col][0] == '\0')
+		return 0;
+	lr_quote(q, sizeof q, t->field[col]);
+	tsv_error(t, col, "expected nothing for a %s record, got %s", record,
+	    q);
+	return -1;
+}
+
+static int
+check_session(const struct tsv *t, long col)
+{
+	const char *s = t->field[col];
+	char q[96];
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+		    strchr("-_.:", s[i])))
+			break;
+	if (i > 0 && s[i] == '\0' && i <= 64)
+		return 0;
+	lr_quote(q, sizeof q, s);
+	tsv_error(t, col, "expected a session id of letters, digits and "
+	    "- _ . :, got %s", q);
+	return -1;
+}
+
+static int
+check_exercise(const struct tsv *t, const long *col, struct result *r)
+{
+	int bad = 0;
+	char q[96];
+
+	if (!lr_is_slug(r->id)) {
+		lr_quote(q, sizeof q, r->id);
+		tsv_error(t, col[R_ID], "expected an exercise id, got %s", q);
+		bad = 1;
+	}
+	if (tsv_enum(t, col[R_SIDE], result_sides) < 0)
+		bad = 1;
+	if (tsv_enum(t, col[R_STATUS], result_exercise_status) < 0)
+		bad = 1;
+	if (check_empty(t, col[R_PAIN], "exercise") < 0)
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+static int
+check_other(const struct tsv *t, const long *col, struct result *r)
+{
+	int bad = 0, pain = strcmp(r->record, "pain") == 0;
+	long v;
+
+	bad |= check_empty(t, col[R_ID], r->record) < 0;
+	bad |= check_empty(t, col[R_SIDE], r->record) < 0;
+	if (tsv_enum(t, col[R_STATUS], pain ? result_pain_status :
+	    result_screen_status) < 0)
+		bad = 1;
+	if (pain) {
+		if (tsv_int(t, col[R_PAIN], 0, 10, &v) < 0)
+			bad = 1;
+		else
+			r->pain = (int)v;
+	} else
+		bad |= check_empty(t, col[R_PAIN], r->record) < 0;
+	return bad ? -1 : 0;
+}
+
+/*
+ * Check a results row field by field, reporting every problem; fill r
+ * (its strings point into the row) and when.
+ */
+int
+result_check(const struct tsv *t, const long *col, struct result *r,
+    struct lr_stamp *when)
+{
+	const char *why;
+	char q[96];
+	int bad = 0, rec;
+
+	memset(r, 0, sizeof *r);
+	r->pain = -1;
+	if (lr_parse_stamp(t->field[col[R_STARTED]], when, &why) != 0) {
+		lr_quote(q, sizeof q, t->field[col[R_STARTED]]);
+		tsv_error(t, col[R_STARTED], "%s, got %s", why, q);
+		bad = 1;
+	} else
+		snprintf(r->started, sizeof r->started, "%s",
+		    t->field[col[R_STARTED]]);
+	r->session = t->field[col[R_SESSION]];
+	r->record = t->field[col[R_RECORD]];
+	r->id = t->field[col[R_ID]];
+	r->side = t->field[col[R_SIDE]];
+	r->status = t->field[col[R_STATUS]];
+	r->note = t->field[col[R_NOTE]];
+	bad |= check_session(t, col[R_SESSION]) < 0;
+	bad |= tsv_int(t, col[R_STEP], 0, 999, &r->step) < 0;
+	bad |= tsv_int(t, col[R_SETS], 0, 20, &r->sets) < 0;
+	bad |= tsv_int(t, col[R_REPS], 0, 2000, &r->reps) < 0;
+	bad |= tsv_int(t, col[R_HOLD_S], 0, 86400, &r->hold_s) < 0;
+	bad |= tsv_int(t, col[R_ACTIVE_S], 0, 86400, &r->active_s) < 0;
+	if ((rec = tsv_enum(t, col[R_RECORD], result_records)) < 0)
+		return -1;
+	if (rec == 0)
+		bad |= check_exercise(t, col, r) < 0;
+	else
+		bad |= check_other(t, col, r) < 0;
+	return bad ? -1 : 0;
+}
+
+/*
+ * What makes a row the same row: the session, the record, the step,
+ * the exercise and side, the status of a pain or screen record, and
+ * when it started.
+ */
+size_t
+result_key(char *dst, size_t n, const struct result *r)
+{
+	int w = snprintf(dst, n, "%s\037%s\037%s\037%ld\037%s\037%s\037%s",
+	    r->started, r->session, r->record, r->step, r->id, r->side,
+	    strcmp(r->record, "exercise") == 0 ? "" : r->status);
+
+	return w < 0 ? 0 : (size_t)w < n ? (size_t)w : n - 1;
+}

@@ -215,3 +215,31 @@ lr_is_slug(const char *s)
 			return 0;
 	return s[i - 1] != '-' && i <= 64;
 }
+
+/* Levenshtein distance, for "did you mean" lists; short words only. */
+int
+lr_edit_distance(const char *a, const char *b)
+{
+	int row[65], i, j, la = (int)strlen(a), lb = (int)strlen(b);
+
+	if (la > 64 || lb > 64)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		int diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}

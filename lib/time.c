@@ -47,3 +47,192 @@ lr_iso_date(char *dst, size_t n, time_t t)
 		snprintf(dst, n, "1970-01-01");
 	return dst;
 }
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+lr_days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
+long
+lr_days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/*
+ * A date: YYYY-MM-DD, a real one (no 2026-02-30).  Returns 0, or -1
+ * with why set to what is wrong.
+ */
+int
+lr_parse_date(const char *s, struct lr_stamp *t, const char **why)
+{
+	memset(t, 0, sizeof *t);
+	if (strlen(s) < 10 || digits(s, 4, &t->y) || s[4] != '-' ||
+	    digits(s + 5, 2, &t->mo) || s[7] != '-' || digits(s + 8, 2, &t->d)) {
+		*why = "expected a date as YYYY-MM-DD";
+		return -1;
+	}
+	if (t->y < 1900 || t->y > 9999 || t->mo < 1 || t->mo > 12 ||
+	    t->d < 1 || t->d > lr_days_in_month(t->y, t->mo)) {
+		*why = "no such date";
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * An ISO 8601 moment with its UTC offset, as lr writes them:
+ * 2026-11-21T19:05:12+01:00, or Z for UTC.  The fields keep the
+ * local date and time as written; epoch is the moment in UTC.
+ */
+int
+lr_parse_stamp(const char *s, struct lr_stamp *t, const char **why)
+{
+	const char *z;
+	int oh, om;
+
+	if (lr_parse_date(s, t, why) != 0)
+		return -1;
+	if (s[10] != 'T' || digits(s + 11, 2, &t->h) || s[13] != ':' ||
+	    digits(s + 14, 2, &t->mi) || s[16] != ':' ||
+	    digits(s + 17, 2, &t->s)) {
+		*why = "expected a date and time as YYYY-MM-DDTHH:MM:SS+HH:MM";
+		return -1;
+	}
+	if (t->h > 23 || t->mi > 59 || t->s > 59) {
+		*why = "no such time of day";
+		return -1;
+	}
+	z = s + 19;
+	if (strcmp(z, "Z") == 0)
+		t->off_min = 0;
+	else if ((z[0] == '+' || z[0] == '-') && !digits(z + 1, 2, &oh) &&
+	    z[3] == ':' && !digits(z + 4, 2, &om) && z[6] == '\0' &&
+	    oh <= 14 && om <= 59) {
+		t->off_min = (oh * 60 + om) * (z[0] == '-' ? -1 : 1);
+	} else {
+		*why = "expected a UTC offset such as +01:00 or Z after the "
+		    "time";
+		return -1;
+	}
+	t->epoch = (time_t)((lr_days_from_civil(t->y, t->mo, t->d) * 86400L +
+	    t->h * 3600L + t->mi * 60L + t->s) - t->off_min * 60L);
+	return 0;
+}
+
+static int
+local_stamp(char *dst, size_t n, struct tm *tm, const char **why)
+{
+	time_t t;
+
+	tm->tm_isdst = -1;
+	if ((t = mktime(tm)) == (time_t)-1) {
+		*why = "cannot place that moment in local time";
+		return -1;
+	}
+	lr_iso_time(dst, n, t);
+	return 0;
+}
+
+/*
+ * When a manual record happened: now or today (this moment),
+ * yesterday (this time yesterday), a date (its local noon, safely
+ * inside that day whatever the clocks do), a local date and time
+ * YYYY-MM-DDTHH:MM[:SS], or a moment with its offset.  Written as lr
+ * writes every moment.  The future is refused.
+ */
+int
+lr_parse_when(const char *s, time_t now, char *dst, size_t n,
+    const char **why)
+{
+	struct lr_stamp st;
+	struct tm tm;
+	size_t len = strlen(s);
+
+	memset(&tm, 0, sizeof tm);
+	if (strcmp(s, "now") == 0 || strcmp(s, "today") == 0) {
+		lr_iso_time(dst, n, now);
+		return 0;
+	}
+	if (strcmp(s, "yesterday") == 0) {
+		localtime_r(&now, &tm);
+		tm.tm_mday--;
+		return local_stamp(dst, n, &tm, why);
+	}
+	if (lr_parse_date(s, &st, why) != 0) {
+		if (strcmp(*why, "no such date") != 0)
+			*why = "expected today, yesterday, YYYY-MM-DD or "
+			    "YYYY-MM-DDTHH:MM";
+		return -1;
+	}
+	if (len == 10) {
+		char today[16];
+
+		/* Today's noon may be still to come: today means now. */
+		if (strcmp(s, lr_iso_date(today, sizeof today, now)) == 0) {
+			lr_iso_time(dst, n, now);
+			return 0;
+		}
+		st.h = 12;
+	} else if ((len == 16 || len == 19) && s[10] == 'T') {
+		char full[32];
+
+		snprintf(full, sizeof full, "%s%s+00:00", s,
+		    len == 16 ? ":00" : "");
+		if (lr_parse_stamp(full, &st, why) != 0)
+			return -1;
+	} else if (lr_parse_stamp(s, &st, why) == 0) {
+		if (st.epoch > now + 60) {
+			*why = "that is in the future";
+			return -1;
+		}
+		snprintf(dst, n, "%s", s);
+		return 0;
+	} else
+		return -1;
+	tm.tm_year = st.y - 1900;
+	tm.tm_mon = st.mo - 1;
+	tm.tm_mday = st.d;
+	tm.tm_hour = st.h;
+	tm.tm_min = st.mi;
+	tm.tm_sec = st.s;
+	if (local_stamp(dst, n, &tm, why) != 0)
+		return -1;
+	if (lr_parse_stamp(dst, &st, why) == 0 && st.epoch > now + 60) {
+		*why = "that is in the future";
+		return -1;
+	}
+	return 0;
+}

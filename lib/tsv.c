@@ -383,6 +383,8 @@ tsv_error(const struct tsv *t, long col, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (t->quiet)
+		return;
 	fprintf(stderr, "%s: %s:%lu: ", lr_progname(), t->name, t->line);
 	if (col >= 0 && (size_t)col < t->ncol && t->done_header)
 		fprintf(stderr, "column \"%s\": ", t->col[col]);

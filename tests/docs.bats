@@ -78,6 +78,20 @@ complete_bash() {
 	assert_output '--routines'
 }
 
+@test "bash completes routines, timer options and log subcommands" {
+	run complete_bash lr-plan -R sci
+	assert_output 'sciatica'
+	run complete_bash lr-timer --no-
+	assert_line -- '--no-screen'
+	assert_line -- '--no-bell'
+	run complete_bash lr-log add bird
+	assert_output 'bird-dog'
+	run complete_bash lr-log pa
+	assert_output 'pain'
+	run complete_bash lr-log add cobra --si
+	assert_output -- '--side'
+}
+
 @test "the completion scripts parse" {
 	bash -n "$REPO/completions/lr.bash"
 	if command -v zsh >/dev/null; then zsh -n "$REPO/completions/_lr"; fi

@@ -1,0 +1,1259 @@
+/*
+ * lr-log - append results to the person's log, safely: checked before
+ * anything is written, all or nothing on disk, never twice.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lr.h"
+
+static const char usage_text[] =
+"usage: lr-log [-q] [-f LOG] [FILE...]\n"
+"       lr-log [-q] [-f LOG] add ID [--sets N] [--reps N] [--hold S]\n"
+"              [--side SIDE] [--date WHEN] [--note TEXT]\n"
+"       lr-log [-q] [-f LOG] pain N [--date WHEN] [--note TEXT]\n"
+"       lr-log [-f LOG] --check | --repair\n"
+"\n"
+"Append results rows (from lr-timer, the FILEs, or standard input) to\n"
+"the log, checked first: one bad row and nothing is written.  Rows\n"
+"already in the log are not added again.\n"
+"\n"
+"  -f, --log FILE     the log (default $LR_LOG, else\n"
+"                     $XDG_DATA_HOME/lr/log.tsv or ~/.local/share/lr/log.tsv)\n"
+"  -q, --quiet        say nothing when all went well\n"
+"      --check        check the log and report each problem\n"
+"      --repair       finish or undo an interrupted append, then check\n"
+"\n"
+"  add ID             record an exercise done away from the timer\n"
+"      --sets N       sets done (default: the catalog's)\n"
+"      --reps N       reps per set (default: the catalog's)\n"
+"      --hold S       seconds of each hold (default: the catalog's)\n"
+"      --side SIDE    left, right or both (default: each side of an\n"
+"                     exercise done on each side)\n"
+"      --catalog FILE the catalog to take the exercise from\n"
+"  pain N             record a pain rating, 0 (none) to 10 (worst)\n"
+"      --date WHEN    today (default), yesterday, YYYY-MM-DD or\n"
+"                     YYYY-MM-DDTHH:MM\n"
+"      --note TEXT    a note to keep with the record\n"
+"\n"
+"  -h, --help         show this help\n"
+"  -V, --version      show the version\n";
+
+static void
+usage(void)
+{
+	fputs(usage_text, stdout);
+	lr_close_stdout();
+	exit(LR_OK);
+}
+
+enum { M_APPEND, M_ADD, M_PAIN, M_CHECK, M_REPAIR };
+
+struct options {
+	const char *log, *catalog, *date, *note, *side;
+	long sets, reps, hold;
+	int quiet, mode;
+	char **args;
+	int nargs;
+};
+
+/* ---- options ---- */
+
+static long
+parse_count(const char *opt, const char *s, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < 0 || v > max)
+		lr_usage_error("%s: expected 0-%ld, got \"%s\"", opt, max, s);
+	return v;
+}
+
+static void
+set_mode(struct options *o, int mode)
+{
+	if (o->mode != M_APPEND && o->mode != mode)
+		lr_usage_error("--check and --repair go alone");
+	o->mode = mode;
+}
+
+static void
+parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "log", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "check", no_argument, NULL, 'C' },
+		{ "repair", no_argument, NULL, 'R' },
+		{ "sets", required_argument, NULL, 's' },
+		{ "reps", required_argument, NULL, 'r' },
+		{ "hold", required_argument, NULL, 'H' },
+		{ "side", required_argument, NULL, 'S' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "note", required_argument, NULL, 'n' },
+		{ "catalog", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, manual_opt = 0;
+
+	o->sets = o->reps = o->hold = -1;
+	while ((ch = getopt_long(argc, argv, "f:qhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f': o->log = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case 'C': set_mode(o, M_CHECK); break;
+		case 'R': set_mode(o, M_REPAIR); break;
+		case 's': o->sets = parse_count("--sets", optarg, 20); break;
+		case 'r': o->reps = parse_count("--reps", optarg, 100); break;
+		case 'H': o->hold = parse_count("--hold", optarg, 3600); break;
+		case 'S':
+			if (lr_word_index(result_sides, optarg) < 0)
+				lr_usage_error("--side: expected left, right "
+				    "or both, got \"%s\"", optarg);
+			o->side = optarg;
+			break;
+		case 'd': o->date = optarg; break;
+		case 'n': o->note = optarg; break;
+		case 'c': o->catalog = optarg; break;
+		case 'h': usage(); break;
+		case 'V': lr_print_version(); break;
+		default: lr_usage_error("unknown option");
+		}
+		if (strchr("srHSdnc", ch))
+			manual_opt = ch;
+	}
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	if (o->mode == M_APPEND && o->nargs > 0 &&
+	    strcmp(o->args[0], "add") == 0)
+		o->mode = M_ADD;
+	else if (o->mode == M_APPEND && o->nargs > 0 &&
+	    strcmp(o->args[0], "pain") == 0)
+		o->mode = M_PAIN;
+	if (o->mode == M_ADD && o->nargs != 2)
+		lr_usage_error("add takes one exercise id");
+	if (o->mode == M_PAIN && o->nargs != 2)
+		lr_usage_error("pain takes one rating, 0 to 10");
+	if ((o->mode == M_CHECK || o->mode == M_REPAIR) && o->nargs > 0)
+		lr_usage_error("--check and --repair take no file: use -f");
+	if (manual_opt && o->mode != M_ADD && (o->mode != M_PAIN ||
+	    !strchr("dn", manual_opt)))
+		lr_usage_error("--sets, --reps, --hold, --side, --catalog, "
+		    "--date and --note go with add (and --date, --note with "
+		    "pain)");
+}
+
+/* ---- the batch: rows to append, with what makes each one unique ---- */
+
+struct source {
+	char *name;
+	char **cols;
+	size_t ncol;
+};
+
+struct row {
+	char **f;
+	size_t src;
+	char *key;
+	int dup;
+};
+
+struct batch {
+	struct row *v;
+	size_t n, cap;
+	struct source *src;
+	size_t nsrc;
+	size_t *slot;			/* hash of keys: row index + 1 */
+	size_t nslot;
+	int bad;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* The row with this key, or -1. */
+static long
+batch_find(const struct batch *b, const char *key)
+{
+	size_t i;
+
+	if (b->nslot == 0)
+		return -1;
+	for (i = hash_str(key) & (b->nslot - 1); b->slot[i] != 0;
+	    i = (i + 1) & (b->nslot - 1))
+		if (strcmp(b->v[b->slot[i] - 1].key, key) == 0)
+			return (long)b->slot[i] - 1;
+	return -1;
+}
+
+static void
+batch_index(struct batch *b)
+{
+	size_t i, j;
+
+	free(b->slot);
+	for (b->nslot = 16; b->nslot < 2 * b->n; b->nslot *= 2)
+		;
+	b->slot = lr_xmalloc(b->nslot * sizeof *b->slot);
+	memset(b->slot, 0, b->nslot * sizeof *b->slot);
+	for (i = 0; i < b->n; i++) {
+		if (batch_find(b, b->v[i].key) >= 0) {
+			b->v[i].dup = 2;	/* twice in the input */
+			continue;
+		}
+		for (j = hash_str(b->v[i].key) & (b->nslot - 1);
+		    b->slot[j] != 0; j = (j + 1) & (b->nslot - 1))
+			;
+		b->slot[j] = i + 1;
+	}
+}
+
+static size_t
+add_source(struct batch *b, const char *name, char *const *cols, size_t n)
+{
+	struct source *s;
+	size_t i;
+
+	b->src = lr_xrealloc(b->src, (b->nsrc + 1) * sizeof *b->src);
+	s = &b->src[b->nsrc];
+	s->name = lr_xstrdup(name);
+	s->ncol = n;
+	s->cols = lr_xmalloc(n * sizeof *s->cols);
+	for (i = 0; i < n; i++)
+		s->cols[i] = lr_xstrdup(cols[i]);
+	return b->nsrc++;
+}
+
+static void
+add_row(struct batch *b, size_t src, char *const *f, const struct result *r)
+{
+	struct row *w;
+	char key[512];
+	size_t i;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 64;
+		b->v = lr_xrealloc(b->v, b->cap * sizeof *b->v);
+	}
+	w = &b->v[b->n++];
+	w->src = src;
+	w->dup = 0;
+	w->f = lr_xmalloc(b->src[src].ncol * sizeof *w->f);
+	for (i = 0; i < b->src[src].ncol; i++)
+		w->f[i] = lr_xstrdup(f[i]);
+	result_key(key, sizeof key, r);
+	w->key = lr_xstrdup(key);
+}
+
+static void
+batch_free(struct batch *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->n; i++) {
+		for (j = 0; j < b->src[b->v[i].src].ncol; j++)
+			free(b->v[i].f[j]);
+		free(b->v[i].f);
+		free(b->v[i].key);
+	}
+	for (i = 0; i < b->nsrc; i++) {
+		for (j = 0; j < b->src[i].ncol; j++)
+			free(b->src[i].cols[j]);
+		free(b->src[i].cols);
+		free(b->src[i].name);
+	}
+	free(b->v);
+	free(b->src);
+	free(b->slot);
+}
+
+/*
+ * Read and check one input.  Every bad row is reported; the good ones
+ * join the batch.  Returns the number of bad rows, or -1 when the
+ * input cannot be read at all.
+ */
+static long
+read_input(struct batch *b, FILE *fp, const char *name)
+{
+	struct tsv t;
+	struct result r;
+	struct lr_stamp when;
+	long col[R_NCOLS], bad = 0;
+	size_t src;
+	int rv;
+
+	if (tsv_open(&t, fp, name) != 0)
+		return -1;
+	if (result_find_columns(&t, col) != 0) {
+		tsv_close(&t);
+		return -1;
+	}
+	src = add_source(b, name, t.col, t.ncol);
+	while ((rv = tsv_next(&t)) != TSV_EOF) {
+		if (rv == TSV_FAIL) {
+			bad++;
+			break;
+		}
+		if (rv == TSV_BAD || result_check(&t, col, &r, &when) != 0) {
+			bad++;
+			continue;
+		}
+		add_row(b, src, t.field, &r);
+	}
+	tsv_close(&t);
+	return bad;
+}
+
+/* ---- spooling standard input, so that nothing from a pipe is lost ---- */
+
+struct spool {
+	char path[PATH_MAX];
+	int fd, in_pending;
+};
+
+static void
+stamp(char *dst, size_t n)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(dst, n, "%Y%m%dT%H%M%S", &tm);
+}
+
+/* Bytes read from standard input and not yet written anywhere. */
+struct carry {
+	char buf[65536];
+	size_t off, len;
+};
+
+/*
+ * Copy standard input to fd.  When a write fails, what was read and
+ * not written stays in the carry, to go on with somewhere else.
+ */
+static int
+copy_stdin(int fd, struct carry *c)
+{
+	for (;;) {
+		ssize_t n;
+
+		while (c->off < c->len) {
+			n = write(fd, c->buf + c->off, c->len - c->off);
+			if (n < 0 && errno != EINTR)
+				return -1;
+			if (n > 0)
+				c->off += (size_t)n;
+		}
+		n = read(STDIN_FILENO, c->buf, sizeof c->buf);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		c->off = 0;
+		c->len = (size_t)n;
+	}
+	return fsync(fd);
+}
+
+static int
+copy_file(int from, int to)
+{
+	char buf[65536];
+	off_t at = 0;
+	ssize_t n;
+
+	while ((n = pread(from, buf, sizeof buf, at)) > 0) {
+		if (write(to, buf, (size_t)n) != n)
+			return -1;
+		at += n;
+	}
+	return n < 0 ? -1 : 0;
+}
+
+/*
+ * Make a spool file in dir, locked while we work on it so that another
+ * lr-log never takes it for one left by a killed run.  It gets its
+ * .tsv name only once locked.
+ */
+static int
+open_spool(struct spool *s, const char *dir)
+{
+	char part[PATH_MAX + 64], when[24];
+
+	if (lr_mkdirs(dir) != 0)
+		return -1;
+	stamp(when, sizeof when);
+	snprintf(part, sizeof part, "%s/.%s-%ld.part", dir, when,
+	    (long)getpid());
+	if (snprintf(s->path, sizeof s->path, "%s/%s-%ld.tsv", dir, when,
+	    (long)getpid()) >= (int)sizeof s->path)
+		return errno = ENAMETOOLONG, -1;
+	s->fd = open(part, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (s->fd < 0)
+		return -1;
+	if (flock(s->fd, LOCK_EX) != 0 || rename(part, s->path) != 0) {
+		close(s->fd);
+		unlink(part);
+		return -1;
+	}
+	lr_sync_dir(dir);
+	return 0;
+}
+
+/*
+ * Copy standard input to pending/ beside the log, or, when there is
+ * no room there (a full disk), to $TMPDIR, losing nothing on the way.
+ */
+static int
+spool_stdin(struct spool *s, const char *logdir)
+{
+	char dir[PATH_MAX + 16];
+	const char *tmp = getenv("TMPDIR");
+	struct carry *c = lr_xmalloc(sizeof *c);
+	struct spool t;
+	int rv;
+
+	c->off = c->len = 0;
+	snprintf(dir, sizeof dir, "%s/pending", logdir);
+	s->in_pending = 1;
+	if (open_spool(s, dir) == 0) {
+		if (copy_stdin(s->fd, c) == 0) {
+			free(c);
+			return 0;
+		}
+		if (errno != ENOSPC && errno != EDQUOT) {
+			free(c);
+			return -1;
+		}
+	}
+	snprintf(dir, sizeof dir, "%s", tmp && tmp[0] == '/' ? tmp : "/tmp");
+	if (open_spool(&t, dir) != 0 ||
+	    (s->fd >= 0 && copy_file(s->fd, t.fd) != 0)) {
+		free(c);
+		return -1;
+	}
+	if (s->fd >= 0) {
+		unlink(s->path);
+		close(s->fd);
+	}
+	*s = t;
+	s->in_pending = 0;
+	rv = copy_stdin(s->fd, c);
+	free(c);
+	return rv;
+}
+
+static void
+spool_done(struct spool *s)
+{
+	char dir[PATH_MAX], *slash;
+
+	if (s->fd < 0)
+		return;
+	unlink(s->path);
+	close(s->fd);
+	s->fd = -1;
+	snprintf(dir, sizeof dir, "%s", s->path);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		lr_sync_dir(dir);
+	}
+}
+
+/* Rejected input is kept whole in rejected/, for the person to fix. */
+static int
+reject(const char *from, const char *logdir, char *to, size_t n)
+{
+	char dir[PATH_MAX + 16], when[24];
+
+	snprintf(dir, sizeof dir, "%s/rejected", logdir);
+	if (lr_mkdirs(dir) != 0)
+		return -1;
+	stamp(when, sizeof when);
+	snprintf(to, n, "%s/%s-%ld.tsv", dir, when, (long)getpid());
+	if (rename(from, to) != 0)
+		return -1;
+	lr_sync_dir(dir);
+	return 0;
+}
+
+/* ---- the log ---- */
+
+static const char *const log_extra[] = { "logged", NULL };
+
+/* The log's header: read it, or, for a new log, make it. */
+static int
+log_header(const struct logfile *l, const struct batch *b, struct tsv *t,
+    FILE **fpp)
+{
+	long col[R_NCOLS];
+	size_t i, j;
+
+	*fpp = NULL;
+	if (log_size(l) == 0) {
+		memset(t, 0, sizeof *t);
+		t->ncol = R_NCOLS + 1;
+		for (i = 0; i < b->nsrc; i++)
+			for (j = 0; j < b->src[i].ncol; j++)
+				if (lr_word_index(result_cols,
+				    b->src[i].cols[j]) < 0 &&
+				    strcmp(b->src[i].cols[j], "logged") != 0)
+					t->ncol++;
+		t->col = lr_xmalloc(t->ncol * sizeof *t->col);
+		for (i = 0; i < R_NCOLS; i++)
+			t->col[i] = lr_xstrdup(result_cols[i]);
+		t->col[R_NCOLS] = lr_xstrdup(log_extra[0]);
+		t->ncol = R_NCOLS + 1;
+		for (i = 0; i < b->nsrc; i++)
+			for (j = 0; j < b->src[i].ncol; j++) {
+				const char *c = b->src[i].cols[j];
+
+				if (lr_word_index(result_cols, c) < 0 &&
+				    tsv_col(t, c) < 0)
+					t->col[t->ncol++] = lr_xstrdup(c);
+			}
+		return 0;
+	}
+	if ((*fpp = fopen(l->path, "r")) == NULL) {
+		lr_warn("%s: %s", l->path, strerror(errno));
+		return -1;
+	}
+	if (tsv_open(t, *fpp, l->path) != 0)
+		return -1;
+	return result_find_columns(t, col);
+}
+
+/* Mark the batch rows the log already holds. */
+static long
+mark_present(struct batch *b, struct tsv *t)
+{
+	struct result r;
+	struct lr_stamp when;
+	long col[R_NCOLS], n = 0, i;
+	char key[512];
+	int rv;
+
+	if (t->fp == NULL || result_find_columns(t, col) != 0)
+		return 0;
+	t->quiet = 1;
+	while ((rv = tsv_next(t)) != TSV_EOF && rv != TSV_FAIL) {
+		if (rv != TSV_ROW || result_check(t, col, &r, &when) != 0)
+			continue;
+		result_key(key, sizeof key, &r);
+		if ((i = batch_find(b, key)) >= 0 && b->v[i].dup == 0) {
+			b->v[i].dup = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * The new rows, in the log's column order; a column the log does not
+ * have is an error, a column the input lacks is empty, and "logged"
+ * is now.
+ */
+static char *
+serialize(const struct batch *b, const struct tsv *t, int header,
+    size_t *len)
+{
+	char *buf = NULL, now[32];
+	FILE *mem = open_memstream(&buf, len);
+	size_t i, c, k;
+
+	if (mem == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	lr_iso_time(now, sizeof now, time(NULL));
+	if (header)
+		tsv_put_row(mem, t->col, t->ncol);
+	for (i = 0; i < b->n; i++) {
+		const struct row *w = &b->v[i];
+		const struct source *s = &b->src[w->src];
+
+		if (w->dup)
+			continue;
+		for (c = 0; c < t->ncol; c++) {
+			const char *v = strcmp(t->col[c], "logged") == 0 ?
+			    now : "";
+
+			for (k = 0; k < s->ncol; k++)
+				if (strcmp(s->cols[k], t->col[c]) == 0 &&
+				    strcmp(t->col[c], "logged") != 0)
+					v = w->f[k];
+			if (c > 0)
+				putc('\t', mem);
+			tsv_put_field(mem, v);
+		}
+		putc('\n', mem);
+	}
+	fclose(mem);
+	return buf;
+}
+
+static int
+columns_fit(const struct batch *b, const struct tsv *t)
+{
+	size_t i, j;
+	int ok = 1;
+
+	for (i = 0; i < b->nsrc; i++)
+		for (j = 0; j < b->src[i].ncol; j++)
+			if (tsv_col(t, b->src[i].cols[j]) < 0) {
+				lr_warn("%s: column \"%s\" is not in the log %s",
+				    b->src[i].name, b->src[i].cols[j],
+				    t->name ? t->name : "");
+				ok = 0;
+			}
+	return ok;
+}
+
+/* ---- taking in what killed runs left in pending/ ---- */
+
+/* A spool cut short ends in a torn line: keep it aside, drop it here. */
+static void
+drop_torn_tail(int fd, const char *path)
+{
+	struct stat st;
+	char c;
+	off_t end;
+
+	if (fstat(fd, &st) != 0 || st.st_size == 0 ||
+	    pread(fd, &c, 1, st.st_size - 1) != 1 || c == '\n')
+		return;
+	for (end = st.st_size - 1; end > 0; end--)
+		if (pread(fd, &c, 1, end - 1) == 1 && c == '\n')
+			break;
+	lr_warn("%s: dropping a torn last line (%lld bytes) left by an "
+	    "interrupted run", path, (long long)(st.st_size - end));
+	if (ftruncate(fd, end) == 0)
+		fsync(fd);
+}
+
+struct taken {
+	char path[PATH_MAX + 300];
+	int fd;
+};
+
+/*
+ * Spools in pending/ that no live lr-log holds are from runs that were
+ * killed: their rows join this batch (the log may already have some of
+ * them; those are not added twice).
+ */
+static size_t
+take_pending(struct batch *b, const char *logdir, const char *mine,
+    struct taken *took, size_t max)
+{
+	char dir[PATH_MAX + 16];
+	DIR *d;
+	struct dirent *de;
+	size_t n = 0;
+
+	snprintf(dir, sizeof dir, "%s/pending", logdir);
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL && n < max) {
+		struct taken *t = &took[n];
+		size_t len = strlen(de->d_name);
+		FILE *fp;
+		long bad;
+
+		if (len < 5 || strcmp(de->d_name + len - 4, ".tsv") != 0 ||
+		    de->d_name[0] == '.')
+			continue;
+		snprintf(t->path, sizeof t->path, "%s/%s", dir, de->d_name);
+		if (mine != NULL && strcmp(t->path, mine) == 0)
+			continue;
+		if ((t->fd = open(t->path, O_RDWR | O_CLOEXEC)) < 0)
+			continue;
+		if (flock(t->fd, LOCK_EX | LOCK_NB) != 0) {
+			close(t->fd);
+			continue;
+		}
+		drop_torn_tail(t->fd, t->path);
+		fp = fdopen(dup(t->fd), "r");
+		bad = fp ? read_input(b, fp, t->path) : -1;
+		if (fp)
+			fclose(fp);
+		if (bad != 0) {
+			char to[PATH_MAX + 64];
+
+			if (reject(t->path, logdir, to, sizeof to) == 0)
+				lr_warn("%s: left by an interrupted run and "
+				    "has bad rows: moved to %s", t->path, to);
+			close(t->fd);
+			continue;
+		}
+		lr_warn("%s: taking in rows left by an interrupted run",
+		    t->path);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static void
+release_pending(struct taken *took, size_t n, int appended)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (appended)
+			unlink(took[i].path);
+		close(took[i].fd);
+	}
+}
+
+/* ---- appending ---- */
+
+static long
+count_new(const struct batch *b)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		n += b->v[i].dup == 0;
+	return n;
+}
+
+static void
+report(const struct options *o, const struct batch *b, long present,
+    const char *log)
+{
+	long added = count_new(b), twice = (long)b->n - added - present;
+
+	if (o->quiet && present == 0 && twice == 0)
+		return;
+	if (added == 0)
+		lr_warn("nothing added: %s already in %s", b->n == 1 ?
+		    "the row is" : "all the rows are", log);
+	else
+		lr_warn("added %ld row%s to %s", added, added == 1 ? "" : "s",
+		    log);
+	if (added > 0 && present > 0)
+		lr_warn("%ld row%s already in the log %s not added again",
+		    present, present == 1 ? " was" : "s were",
+		    present == 1 ? "and was" : "and were");
+	if (twice > 0)
+		lr_warn("%ld row%s given twice in the input, added once",
+		    twice, twice == 1 ? " was" : "s were");
+}
+
+/*
+ * Lock the log, repair it, take in what killed runs left, drop what
+ * the log already has, and append the rest in one all-or-nothing
+ * step.
+ */
+static int
+append_batch(const struct options *o, struct batch *b, const char *path,
+    struct spool *sp)
+{
+	struct logfile l;
+	struct tsv t;
+	struct taken took[64];
+	FILE *fp = NULL;
+	char *buf;
+	size_t len, ntook;
+	long present;
+	int rv = LR_EDATA, header;
+
+	if (log_open(&l, path) != 0)
+		return LR_EDATA;
+	ntook = take_pending(b, l.dir, sp->fd >= 0 ? sp->path : NULL, took,
+	    sizeof took / sizeof took[0]);
+	batch_index(b);
+	header = log_size(&l) == 0;
+	if (log_header(&l, b, &t, &fp) != 0) {
+		log_close(&l);
+		release_pending(took, ntook, 0);
+		return LR_EDATA;
+	}
+	present = mark_present(b, &t);
+	if (!columns_fit(b, &t))
+		goto out;
+	if (count_new(b) == 0 && !header) {
+		rv = LR_OK;
+		goto out;
+	}
+	buf = serialize(b, &t, header, &len);
+	if (log_append(&l, buf, len) != 0) {
+		lr_warn("%s: %s: the log is unchanged", path, strerror(errno));
+		if (sp->fd >= 0)
+			lr_warn("the rows are kept in %s: run lr-log %s "
+			    "when that is fixed", sp->path, sp->path);
+		free(buf);
+		goto out;
+	}
+	free(buf);
+	rv = LR_OK;
+out:
+	if (rv == LR_OK) {
+		spool_done(sp);
+		report(o, b, present, path);
+	}
+	release_pending(took, ntook, rv == LR_OK);
+	tsv_close(&t);
+	if (fp)
+		fclose(fp);
+	log_close(&l);
+	return rv;
+}
+
+static void
+logdir_of(char *dst, size_t n, const char *path)
+{
+	char *slash;
+
+	snprintf(dst, n, "%s", path);
+	if ((slash = strrchr(dst, '/')) == NULL)
+		snprintf(dst, n, ".");
+	else if (slash == dst)
+		dst[1] = '\0';
+	else
+		*slash = '\0';
+}
+
+static int
+append_inputs(const struct options *o, const char *log)
+{
+	struct batch b;
+	struct spool sp = { "", -1, 0 };
+	char dir[PATH_MAX];
+	long bad = 0, r;
+	int i, n = o->nargs > 0 ? o->nargs : 1, status;
+
+	memset(&b, 0, sizeof b);
+	logdir_of(dir, sizeof dir, log);
+	for (i = 0; i < n; i++) {
+		const char *arg = o->nargs > 0 ? o->args[i] : "-";
+		const char *name;
+		FILE *fp;
+
+		if (strcmp(arg, "-") == 0) {
+			if (sp.fd >= 0)
+				lr_usage_error("standard input given twice");
+			if (isatty(STDIN_FILENO))
+				lr_warn("reading results from the terminal; "
+				    "Ctrl-D ends them");
+			if (spool_stdin(&sp, dir) != 0) {
+				lr_warn("cannot keep standard input safe: %s",
+				    strerror(errno));
+				batch_free(&b);
+				return LR_EDATA;
+			}
+			fp = fopen(sp.path, "r");
+			name = "<stdin>";
+		} else
+			fp = lr_open_input(arg, &name);
+		if (fp == NULL) {
+			bad++;
+			continue;
+		}
+		r = read_input(&b, fp, name);
+		bad += r < 0 ? 1 : r;
+		fclose(fp);
+	}
+	if (bad > 0) {
+		char to[PATH_MAX + 64];
+
+		lr_warn("nothing was logged: %ld problem%s", bad,
+		    bad == 1 ? "" : "s");
+		if (sp.fd >= 0 && reject(sp.path, dir, to, sizeof to) == 0)
+			lr_warn("the input is saved in %s: fix it and run "
+			    "lr-log %s", to, to);
+		else if (sp.fd >= 0)
+			lr_warn("the input is kept in %s", sp.path);
+		if (sp.fd >= 0)
+			close(sp.fd);
+		batch_free(&b);
+		return LR_EDATA;
+	}
+	status = append_batch(o, &b, log, &sp);
+	if (sp.fd >= 0)
+		close(sp.fd);
+	batch_free(&b);
+	return status;
+}
+
+/* ---- manual records ---- */
+
+static void
+new_manual_session(char *dst, size_t n)
+{
+	char when[24];
+	unsigned int r = (unsigned int)getpid() ^ (unsigned int)lr_mono_ns();
+
+	stamp(when, sizeof when);
+	snprintf(dst, n, "manual-%s-%04x", when, r & 0xffff);
+}
+
+static void
+when_or_die(const struct options *o, char *dst, size_t n)
+{
+	const char *why;
+
+	if (lr_parse_when(o->date ? o->date : "today", time(NULL), dst, n,
+	    &why) != 0)
+		lr_usage_error("--date: %s, got \"%s\"", why, o->date);
+}
+
+/* Add one results row, built here, to the batch. */
+static void
+add_built(struct batch *b, const struct result *r)
+{
+	char step[24], sets[24], reps[24], hold[24], active[24], pain[16];
+	char *f[R_NCOLS];
+
+	if (b->nsrc == 0)
+		add_source(b, "<command line>", (char *const *)result_cols,
+		    R_NCOLS);
+	snprintf(step, sizeof step, "%ld", r->step);
+	snprintf(sets, sizeof sets, "%ld", r->sets);
+	snprintf(reps, sizeof reps, "%ld", r->reps);
+	snprintf(hold, sizeof hold, "%ld", r->hold_s);
+	snprintf(active, sizeof active, "%ld", r->active_s);
+	if (r->pain >= 0)
+		snprintf(pain, sizeof pain, "%d", r->pain);
+	else
+		pain[0] = '\0';
+	f[R_STARTED] = (char *)r->started;
+	f[R_SESSION] = (char *)r->session;
+	f[R_RECORD] = (char *)r->record;
+	f[R_STEP] = step;
+	f[R_ID] = (char *)r->id;
+	f[R_SIDE] = (char *)r->side;
+	f[R_SETS] = sets;
+	f[R_REPS] = reps;
+	f[R_HOLD_S] = hold;
+	f[R_ACTIVE_S] = active;
+	f[R_STATUS] = (char *)r->status;
+	f[R_PAIN] = pain;
+	f[R_NOTE] = (char *)r->note;
+	add_row(b, 0, f, r);
+}
+
+static void
+suggest(const char *id, char **ids, size_t n, const char *file)
+{
+	size_t i;
+	int shown = 0, limit = (int)strlen(id) / 3 + 1;
+
+	fprintf(stderr, "%s: %s: no exercise \"%s\"", lr_progname(), file, id);
+	for (i = 0; i < n; i++)
+		if (lr_edit_distance(id, ids[i]) <= (limit > 3 ? 3 : limit) ||
+		    (strlen(id) >= 4 && strstr(ids[i], id) != NULL)) {
+			fprintf(stderr, "%s %s", shown++ ? "," : "; did you "
+			    "mean", ids[i]);
+		}
+	if (!shown)
+		fprintf(stderr, "; lr-list shows the ids");
+	fputc('\n', stderr);
+}
+
+/* Find the exercise in the catalog, or list close matches. */
+static int
+find_exercise(const struct options *o, const char *id, struct exercise *out,
+    char **copy)
+{
+	struct catalog c;
+	struct exercise e;
+	const char *name;
+	FILE *fp = o->catalog ? lr_open_input(o->catalog, &name) :
+	    catalog_installed(&name);
+	char **ids = NULL;
+	size_t nids = 0, i;
+	int rv, found = 0;
+
+	if (fp == NULL || catalog_open(&c, fp, name) != 0) {
+		if (fp && fp != stdin)
+			fclose(fp);
+		return -1;
+	}
+	while ((rv = catalog_next(&c, &e)) != TSV_EOF && rv != TSV_FAIL) {
+		if (rv != TSV_ROW)
+			continue;
+		ids = lr_xrealloc(ids, (nids + 1) * sizeof *ids);
+		ids[nids++] = lr_xstrdup(e.id);
+		if (!found && strcmp(e.id, id) == 0) {
+			*out = e;
+			out->id = copy[0] = lr_xstrdup(e.id);
+			out->name = out->kind = out->regions = "";
+			found = 1;
+		}
+	}
+	if (!found)
+		suggest(id, ids, nids, name);
+	for (i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
+	catalog_close(&c);
+	if (fp != stdin)
+		fclose(fp);
+	return found ? 0 : -1;
+}
+
+static int
+build_add(const struct options *o, struct batch *b)
+{
+	struct exercise e = { 0 };
+	struct result r;
+	char session[64], *copy[1] = { NULL };
+	long sets, reps, hold, rep_s;
+	int k, sides;
+
+	if (find_exercise(o, o->args[1], &e, copy) != 0)
+		return -1;
+	sets = o->sets >= 0 ? o->sets : e.sets;
+	reps = o->reps >= 0 ? o->reps : e.reps;
+	hold = o->hold >= 0 ? o->hold : e.hold_s;
+	rep_s = reps > 0 ? (e.rep_s > 0 ? e.rep_s : 3) : 0;
+	if (reps == 0 && hold == 0)
+		lr_usage_error("add: give --reps or --hold: an exercise of no "
+		    "reps and no hold was not done");
+	new_manual_session(session, sizeof session);
+	result_init(&r, session, "exercise");
+	when_or_die(o, r.started, sizeof r.started);
+	r.id = copy[0];
+	r.sets = sets;
+	r.reps = sets * reps;
+	r.hold_s = reps > 0 ? sets * reps * hold : sets * hold;
+	r.active_s = reps > 0 ? sets * reps * (rep_s + hold) : sets * hold;
+	r.status = "done";
+	r.note = o->note ? o->note : "";
+	sides = o->side ? 1 : (int)e.sides;
+	for (k = 0; k < sides; k++) {
+		r.side = o->side ? o->side : sides == 2 ? (k ? "right" :
+		    "left") : "both";
+		add_built(b, &r);
+	}
+	free(copy[0]);
+	return 0;
+}
+
+static int
+build_pain(const struct options *o, struct batch *b)
+{
+	struct result r;
+	char session[64];
+	const char *s = o->args[1];
+
+	if (!(s[0] >= '0' && s[0] <= '9' && (s[1] == '\0' ||
+	    (s[0] == '1' && s[1] == '0' && s[2] == '\0'))))
+		lr_usage_error("pain: expected 0-10, got \"%s\"", s);
+	new_manual_session(session, sizeof session);
+	result_init(&r, session, "pain");
+	when_or_die(o, r.started, sizeof r.started);
+	r.status = "check";
+	r.pain = atoi(s);
+	r.note = o->note ? o->note : "";
+	add_built(b, &r);
+	return 0;
+}
+
+static int
+append_manual(const struct options *o, const char *log)
+{
+	struct batch b;
+	struct spool sp = { "", -1, 0 };
+	int status;
+
+	memset(&b, 0, sizeof b);
+	if ((o->mode == M_ADD ? build_add(o, &b) : build_pain(o, &b)) != 0) {
+		batch_free(&b);
+		return LR_EDATA;
+	}
+	status = append_batch(o, &b, log, &sp);
+	batch_free(&b);
+	return status;
+}
+
+/* ---- checking ---- */
+
+struct seen {
+	uint64_t *h;
+	unsigned long *line;
+	size_t n, cap;
+};
+
+static unsigned long
+seen_add(struct seen *s, uint64_t h, unsigned long line)
+{
+	size_t i;
+
+	if (2 * (s->n + 1) > s->cap) {
+		struct seen bigger = { NULL, NULL, 0, s->cap ? 2 * s->cap :
+		    1024 };
+
+		bigger.h = lr_xmalloc(bigger.cap * sizeof *bigger.h);
+		bigger.line = lr_xmalloc(bigger.cap * sizeof *bigger.line);
+		memset(bigger.line, 0, bigger.cap * sizeof *bigger.line);
+		for (i = 0; i < s->cap; i++)
+			if (s->line[i] != 0)
+				seen_add(&bigger, s->h[i], s->line[i]);
+		free(s->h);
+		free(s->line);
+		*s = bigger;
+	}
+	for (i = h & (s->cap - 1); s->line[i] != 0; i = (i + 1) & (s->cap - 1))
+		if (s->h[i] == h)
+			return s->line[i];
+	s->h[i] = h;
+	s->line[i] = line;
+	s->n++;
+	return 0;
+}
+
+static long
+check_rows(struct tsv *t)
+{
+	struct result r;
+	struct lr_stamp when;
+	struct seen seen = { NULL, NULL, 0, 0 };
+	long col[R_NCOLS], problems = 0, rows = 0;
+	char key[512];
+	int rv;
+
+	if (result_find_columns(t, col) != 0)
+		return 1;
+	while ((rv = tsv_next(t)) != TSV_EOF) {
+		unsigned long first;
+
+		rows++;
+		if (rv == TSV_FAIL)
+			return problems + 1;
+		if (rv != TSV_ROW || result_check(t, col, &r, &when) != 0) {
+			problems++;
+			continue;
+		}
+		result_key(key, sizeof key, &r);
+		if ((first = seen_add(&seen, hash_str(key), t->line)) != 0) {
+			tsv_error(t, -1, "the same record as line %lu", first);
+			problems++;
+		}
+	}
+	free(seen.h);
+	free(seen.line);
+	if (problems == 0)
+		lr_warn("%s: %ld record%s, no problems", t->name, rows,
+		    rows == 1 ? "" : "s");
+	return problems;
+}
+
+static long
+check_log(const char *path)
+{
+	struct tsv t;
+	struct stat st;
+	char journal[PATH_MAX + 16], c;
+	long problems = 0;
+	FILE *fp = fopen(path, "r");
+
+	if (fp == NULL) {
+		lr_warn("%s: %s", path, strerror(errno));
+		return 1;
+	}
+	flock(fileno(fp), LOCK_SH);
+	lr_check_private(path, fileno(fp));
+	snprintf(journal, sizeof journal, "%s.journal", path);
+	if (access(journal, F_OK) == 0) {
+		lr_warn("%s: an append was interrupted: lr-log --repair "
+		    "finishes or undoes it", path);
+		problems++;
+	}
+	if (fstat(fileno(fp), &st) == 0 && st.st_size > 0 &&
+	    pread(fileno(fp), &c, 1, st.st_size - 1) == 1 && c != '\n') {
+		lr_warn("%s: the last line is cut short (no newline at the "
+		    "end)", path);
+		problems++;
+	}
+	if (tsv_open(&t, fp, path) != 0)
+		problems++;
+	else {
+		problems += check_rows(&t);
+		tsv_close(&t);
+	}
+	fclose(fp);
+	return problems;
+}
+
+static int
+repair_log(const char *path)
+{
+	struct logfile l;
+	struct batch b;
+	struct spool sp = { "", -1, 0 };
+	struct options quiet = { 0 };
+
+	memset(&b, 0, sizeof b);
+	quiet.quiet = 1;
+	if (access(path, F_OK) != 0) {
+		lr_warn("%s: %s", path, strerror(errno));
+		return LR_EDATA;
+	}
+	if (log_open(&l, path) != 0)
+		return LR_EDATA;
+	log_close(&l);
+	if (append_batch(&quiet, &b, path, &sp) != LR_OK) {
+		batch_free(&b);
+		return LR_EDATA;
+	}
+	batch_free(&b);
+	return check_log(path) ? LR_EDATA : LR_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	char path[PATH_MAX];
+	int status;
+
+	parse_options(argc, argv, &o);
+	if (o.log != NULL)
+		snprintf(path, sizeof path, "%s", o.log);
+	else if (lr_log_path(path, sizeof path) != 0)
+		return LR_EDATA;
+	switch (o.mode) {
+	case M_CHECK:
+		status = check_log(path) ? LR_EDATA : LR_OK;
+		break;
+	case M_REPAIR:
+		status = repair_log(path);
+		break;
+	case M_ADD:
+	case M_PAIN:
+		status = append_manual(&o, path);
+		break;
+	default:
+		status = append_inputs(&o, path);
+	}
+	lr_close_stdout();
+	return status;
+}
