@@ -13,11 +13,11 @@ CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wpedantic -Werror
 LR_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib \
 	-DLR_SHAREDIR='"$(SHAREDIR)"' -DLR_SRCDIR='"$(CURDIR)"'
-LDLIBS = -lcsv -lm
+LDLIBS = -lcsv -lm -pthread
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-PROGS = lr-list lr-plan lr-timer lr-log
+PROGS = lr-list lr-plan lr-timer lr-log lr-report
 LIBSRC = lib/msg.c lib/str.c lib/tsv.c lib/path.c lib/catalog.c lib/text.c \
 	lib/plan.c lib/safety.c lib/time.c lib/results.c lib/term.c \
 	lib/logfile.c

@@ -118,7 +118,27 @@ _lr_log() {
 	fi
 }
 
+_lr_report() {
+	local cur prev
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-F|--format) mapfile -t COMPREPLY < <(compgen -W "text tsv md" -- "$cur"); return ;;
+	-w|--weeks) mapfile -t COMPREPLY < <(compgen -W "1 4 8 12 26 52" -- "$cur"); return ;;
+	-t|--target) mapfile -t COMPREPLY < <(compgen -W "3 4 5" -- "$cur"); return ;;
+	-j|--jobs) mapfile -t COMPREPLY < <(compgen -W "1 2 4" -- "$cur"); return ;;
+	--week) mapfile -t COMPREPLY < <(compgen -W "$(date +%G-W%V)" -- "$cur"); return ;;
+	--since|--until|--today) mapfile -t COMPREPLY < <(compgen -W "$(date +%F)" -- "$cur"); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -F --format -j --jobs --today -h --help -V --version" -- "$cur")
+	else
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+	fi
+}
+
 complete -F _lr_list lr-list
 complete -F _lr_plan lr-plan
 complete -F _lr_timer lr-timer
 complete -F _lr_log lr-log
+complete -F _lr_report lr-report

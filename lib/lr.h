@@ -51,11 +51,16 @@ struct tsv {
 	FILE *fp;
 	const char *name;		/* file name used in messages */
 	unsigned long line;		/* line number of the current row */
-	struct csv_parser csv;
+	struct csv_parser csv;		/* spaces kept, only LF ends a row */
+	struct csv_parser fast;		/* libcsv's defaults, for plain lines */
 
 	char *in;			/* input buffer */
 	size_t inlen, inpos;
 	int in_eof, read_error;
+	long long limit, taken;		/* bytes the reader may take, took */
+	FILE *err;			/* where messages go; NULL: stderr */
+	int line_ascii, line_plain;	/* the current line: all ASCII; no
+					   backslash or CR */
 
 	char *store;			/* unescaped fields, NUL-separated */
 	size_t storelen, storecap;
@@ -67,6 +72,7 @@ struct tsv {
 	size_t ncol;
 
 	int quiet;			/* report nothing: the caller counts */
+	size_t need;			/* 0, or split only this many columns */
 	int bad;			/* first problem in the current row */
 	size_t bad_field;
 	char bad_what[128];
@@ -76,6 +82,8 @@ struct tsv {
 enum { TSV_ROW = 1, TSV_EOF = 0, TSV_BAD = -1, TSV_FAIL = -2 };
 
 int tsv_open(struct tsv *t, FILE *fp, const char *name);
+void tsv_open_part(struct tsv *t, FILE *fp, const struct tsv *header,
+    unsigned long line, long long limit);
 int tsv_next(struct tsv *t);
 void tsv_close(struct tsv *t);
 long tsv_col(const struct tsv *t, const char *name);
@@ -230,6 +238,10 @@ int lr_parse_date(const char *s, struct lr_stamp *t, const char **why);
 int lr_parse_stamp(const char *s, struct lr_stamp *t, const char **why);
 int lr_parse_when(const char *s, time_t now, char *dst, size_t n,
     const char **why);
+int lr_weekday(long days);
+char *lr_day_text(char *dst, size_t n, long days);
+void lr_iso_week(long monday, int *year, int *week);
+int lr_parse_week(const char *s, long *monday);
 
 /* results.c: the results format. */
 enum {

@@ -169,8 +169,8 @@ result_check(const struct tsv *t, const long *col, struct result *r,
 		tsv_error(t, col[R_STARTED], "%s, got %s", why, q);
 		bad = 1;
 	} else
-		snprintf(r->started, sizeof r->started, "%s",
-		    t->field[col[R_STARTED]]);
+		memcpy(r->started, t->field[col[R_STARTED]],
+		    strlen(t->field[col[R_STARTED]]) + 1);
 	r->session = t->field[col[R_SESSION]];
 	r->record = t->field[col[R_RECORD]];
 	r->id = t->field[col[R_ID]];

@@ -236,3 +236,68 @@ lr_parse_when(const char *s, time_t now, char *dst, size_t n,
 	}
 	return 0;
 }
+
+/* Monday = 0 ... Sunday = 6, of a day counted from 1970-01-01. */
+int
+lr_weekday(long days)
+{
+	long w = (days + 3) % 7;
+
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+static void
+civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+char *
+lr_day_text(char *dst, size_t n, long days)
+{
+	int y, m, d;
+
+	civil_from_days(days, &y, &m, &d);
+	snprintf(dst, n, "%04d-%02d-%02d", y, m, d);
+	return dst;
+}
+
+/*
+ * The ISO 8601 week of the week starting on Monday `monday`: the year
+ * its Thursday falls in, and its number in that year.
+ */
+void
+lr_iso_week(long monday, int *year, int *week)
+{
+	int y, m, d;
+
+	civil_from_days(monday + 3, &y, &m, &d);
+	*year = y;
+	*week = (int)((monday + 3 - lr_days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+/* The Monday of ISO week YYYY-Www, or -1 for no such week. */
+int
+lr_parse_week(const char *s, long *monday)
+{
+	int y, w, yy, ww;
+	long jan4;
+
+	if (strlen(s) != 8 || digits(s, 4, &y) || s[4] != '-' ||
+	    s[5] != 'W' || digits(s + 6, 2, &w) || y < 1900 || w < 1)
+		return -1;
+	jan4 = lr_days_from_civil(y, 1, 4);
+	*monday = jan4 - lr_weekday(jan4) + (w - 1) * 7L;
+	lr_iso_week(*monday, &yy, &ww);
+	return yy == y && ww == w ? 0 : -1;
+}

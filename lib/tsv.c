@@ -14,13 +14,14 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lr.h"
 
-#define INBUF_SIZE (4 * TSV_LINE_MAX)
+#define INBUF_SIZE (2 * TSV_LINE_MAX + 8192)
 
 static int
 no_space(unsigned char c)
@@ -46,13 +47,13 @@ mark_bad(struct tsv *t, size_t field, const char *what)
 }
 
 static void
-store_byte(struct tsv *t, char c)
+store_reserve(struct tsv *t, size_t n)
 {
-	if (t->storelen == t->storecap) {
+	if (t->storelen + n <= t->storecap)
+		return;
+	while (t->storelen + n > t->storecap)
 		t->storecap = t->storecap ? 2 * t->storecap : 1024;
-		t->store = lr_xrealloc(t->store, t->storecap);
-	}
-	t->store[t->storelen++] = c;
+	t->store = lr_xrealloc(t->store, t->storecap);
 }
 
 /* libcsv hands over one raw field: undo the escapes into the store. */
@@ -70,8 +71,16 @@ on_field(void *s, size_t len, void *data)
 		    t->fieldcap * sizeof *t->field);
 	}
 	t->off[t->nfield++] = t->storelen;
-	if (!lr_utf8_valid(p, len))
+	store_reserve(t, len + 1);
+	if (!t->line_ascii && !lr_utf8_valid(p, len))
 		mark_bad(t, idx, "invalid UTF-8");
+	/* Most lines hold no escape: copy their fields whole. */
+	if (t->line_plain) {
+		memcpy(t->store + t->storelen, p, len);
+		t->storelen += len;
+		t->store[t->storelen++] = '\0';
+		return;
+	}
 	for (i = 0; i < len; i++) {
 		char c = p[i];
 
@@ -96,9 +105,9 @@ on_field(void *s, size_t len, void *data)
 				mark_bad(t, idx, "an unknown escape after a "
 				    "backslash (write \\\\ for a backslash)");
 		}
-		store_byte(t, c);
+		t->store[t->storelen++] = c;
 	}
-	store_byte(t, '\0');
+	t->store[t->storelen++] = '\0';
 }
 
 static void
@@ -118,8 +127,12 @@ fill(struct tsv *t)
 		t->inlen -= t->inpos;
 		t->inpos = 0;
 	}
-	n = fread(t->in + t->inlen, 1, INBUF_SIZE - t->inlen, t->fp);
+	n = INBUF_SIZE - t->inlen;
+	if (t->limit >= 0 && (long long)n > t->limit - t->taken)
+		n = (size_t)(t->limit - t->taken);
+	n = n > 0 ? fread(t->in + t->inlen, 1, n, t->fp) : 0;
 	t->inlen += n;
+	t->taken += (long long)n;
 	if (n == 0) {
 		if (ferror(t->fp)) {
 			lr_warn("%s: read error: %s", t->name,
@@ -168,20 +181,112 @@ cut_line(struct tsv *t, char **line, size_t *len)
 	}
 }
 
-static void
-split_fields(struct tsv *t, char *line, size_t len)
-{
-	size_t i;
+/* What one pass over a line tells about it. */
+struct scan {
+	size_t tabs, cut;	/* tabs, and where the need-th one is */
+	int ascii;		/* all ASCII: no UTF-8 to check */
+	int plain;		/* no backslash and no CR: nothing to undo */
+	int spaced;		/* a space at an end of a field */
+};
 
+/* Plain ASCII needs no UTF-8 check; look at eight bytes at a time. */
+static int
+all_ascii(const char *p, size_t n)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)p[i];
+	return (acc & 0x8080808080808080ULL) == 0;
+}
+
+/* memchr finds the rare bytes fast, so look for each on its own. */
+static void
+scan_line(const char *line, size_t len, size_t need, struct scan *sc)
+{
+	const char *end = line + len, *p;
+
+	sc->cut = len;
+	sc->tabs = 0;
+	for (p = line; (p = memchr(p, '\t', (size_t)(end - p))) != NULL; p++)
+		if (++sc->tabs == need)
+			sc->cut = (size_t)(p - line);
+	sc->ascii = all_ascii(line, len);
+	sc->plain = memchr(line, '\\', len) == NULL &&
+	    memchr(line, '\r', len) == NULL;
+	sc->spaced = 0;
+	if (len > 0 && (line[0] == ' ' || line[len - 1] == ' '))
+		sc->spaced = 1;
+	for (p = line; !sc->spaced &&
+	    (p = memchr(p, ' ', (size_t)(end - p))) != NULL; p++)
+		if (p[-1] == '\t' || p[1] == '\t')
+			sc->spaced = 1;
+}
+
+/*
+ * libcsv's own tests for spaces and line ends trim spaces at the ends
+ * of fields and take a CR for a line end; on a line with neither a CR
+ * nor a space at the end of a field they cannot change anything, and
+ * leaving them in place of our callbacks makes reading a log twice as
+ * fast.
+ */
+static void
+split_fields(struct tsv *t, char *line, size_t len, const struct scan *sc)
+{
+	struct csv_parser *p = sc->plain && !sc->spaced ? &t->fast : &t->csv;
+	size_t i, done;
+	char after = line[len];
+
+	t->line_ascii = sc->ascii;
+	t->line_plain = sc->plain;
 	t->nfield = 0;
 	t->storelen = 0;
 	t->bad = 0;
-	if (csv_parse(&t->csv, line, len, on_field, on_row, t) != len ||
-	    csv_parse(&t->csv, "\n", 1, on_field, on_row, t) != 1)
+	/* The line sits in our buffer, with a byte to spare after it:
+	 * end it there, for libcsv to see the row end in the same call. */
+	line[len] = '\n';
+	done = csv_parse(p, line, len + 1, on_field, on_row, t);
+	line[len] = after;
+	if (done != len + 1)
 		lr_die(LR_EDATA, "%s:%lu: %s", t->name, t->line,
-		    csv_strerror(csv_error(&t->csv)));
+		    csv_strerror(csv_error(p)));
 	for (i = 0; i < t->nfield; i++)
 		t->field[i] = t->store + t->off[i];
+}
+
+/*
+ * A reader told that only the first columns are used splits only
+ * those, when the line is plain ASCII without escapes, so that there
+ * is nothing in the rest to check but the count of its tabs.  The
+ * columns after read as empty.  Returns 0 to have the whole line split
+ * (and any problem in it reported) as usual.
+ */
+static int
+project(struct tsv *t, char *line, const struct scan *sc)
+{
+	if (!t->done_header || t->need == 0 || t->need >= t->ncol ||
+	    !sc->ascii || !sc->plain || sc->tabs + 1 != t->ncol ||
+	    sc->tabs < t->need)
+		return 0;
+	split_fields(t, line, sc->cut, sc);
+	if (t->nfield != t->need)
+		return 0;
+	while (t->nfield < t->ncol) {
+		if (t->nfield == t->fieldcap) {
+			t->fieldcap *= 2;
+			t->field = lr_xrealloc(t->field,
+			    t->fieldcap * sizeof *t->field);
+			t->off = lr_xrealloc(t->off,
+			    t->fieldcap * sizeof *t->off);
+		}
+		t->field[t->nfield++] = (char *)"";
+	}
+	return 1;
 }
 
 static size_t
@@ -214,6 +319,7 @@ report_count(struct tsv *t)
 int
 tsv_next(struct tsv *t)
 {
+	struct scan sc;
 	char *line;
 	size_t len;
 	const char *nul;
@@ -240,7 +346,9 @@ tsv_next(struct tsv *t)
 		    "a NUL byte (this is not a text file)");
 		return TSV_BAD;
 	}
-	split_fields(t, line, len);
+	scan_line(line, len, t->need, &sc);
+	if (!project(t, line, &sc))
+		split_fields(t, line, len, &sc);
 	if (t->bad) {
 		tsv_error(t, (long)t->bad_field, "%s", t->bad_what);
 		return TSV_BAD;
@@ -248,7 +356,8 @@ tsv_next(struct tsv *t)
 	if (!t->done_header)
 		return TSV_ROW;
 	if (t->nfield == 0 && t->ncol == 1) {
-		store_byte(t, '\0');
+		store_reserve(t, 1);
+		t->store[t->storelen++] = '\0';
 		t->off[0] = 0;
 		t->field[0] = t->store;
 		t->nfield = 1;
@@ -290,6 +399,49 @@ take_header(struct tsv *t)
 	return 0;
 }
 
+static void
+tsv_init(struct tsv *t, FILE *fp, const char *name)
+{
+	memset(t, 0, sizeof *t);
+	t->fp = fp;
+	t->name = name;
+	t->limit = -1;
+	t->in = lr_xmalloc(INBUF_SIZE + 1);
+	if (csv_init(&t->csv, CSV_REPALL_NL) != 0)
+		lr_die(LR_EDATA, "out of memory");
+	csv_set_delim(&t->csv, '\t');
+	csv_set_quote(&t->csv, '\0');
+	csv_set_space_func(&t->csv, no_space);
+	csv_set_term_func(&t->csv, only_newline);
+	csv_set_blk_size(&t->csv, 4096);
+	if (csv_init(&t->fast, CSV_REPALL_NL) != 0)
+		lr_die(LR_EDATA, "out of memory");
+	csv_set_delim(&t->fast, '\t');
+	csv_set_quote(&t->fast, '\0');
+	csv_set_blk_size(&t->fast, 4096);
+}
+
+/*
+ * Read rows of a file whose header another reader took: from fp's
+ * position, at most limit bytes (-1: to the end), numbering lines on
+ * from line.  Lets a big file be read in pieces at once.
+ */
+void
+tsv_open_part(struct tsv *t, FILE *fp, const struct tsv *header,
+    unsigned long line, long long limit)
+{
+	size_t i;
+
+	tsv_init(t, fp, header->name);
+	t->line = line;
+	t->limit = limit;
+	t->ncol = header->ncol;
+	t->col = lr_xmalloc(t->ncol * sizeof *t->col);
+	for (i = 0; i < t->ncol; i++)
+		t->col[i] = lr_xstrdup(header->col[i]);
+	t->done_header = 1;
+}
+
 /*
  * Start reading fp and take its header line.  Returns 0, or -1 after
  * reporting why there is no usable header and releasing the reader.
@@ -299,18 +451,7 @@ tsv_open(struct tsv *t, FILE *fp, const char *name)
 {
 	int r;
 
-	memset(t, 0, sizeof *t);
-	t->fp = fp;
-	t->name = name;
-	t->in = lr_xmalloc(INBUF_SIZE);
-	if (csv_init(&t->csv, CSV_REPALL_NL) != 0)
-		lr_die(LR_EDATA, "out of memory");
-	csv_set_delim(&t->csv, '\t');
-	csv_set_quote(&t->csv, '\0');
-	csv_set_space_func(&t->csv, no_space);
-	csv_set_term_func(&t->csv, only_newline);
-	csv_set_blk_size(&t->csv, 4096);
-
+	tsv_init(t, fp, name);
 	r = tsv_next(t);
 	if (r == TSV_EOF)
 		lr_warn("%s: empty input: expected a header line", name);
@@ -334,6 +475,7 @@ tsv_close(struct tsv *t)
 	free(t->off);
 	free(t->field);
 	csv_free(&t->csv);
+	csv_free(&t->fast);
 	memset(t, 0, sizeof *t);
 }
 
@@ -383,17 +525,19 @@ tsv_error(const struct tsv *t, long col, const char *fmt, ...)
 {
 	va_list ap;
 
+	FILE *err = t->err ? t->err : stderr;
+
 	if (t->quiet)
 		return;
-	fprintf(stderr, "%s: %s:%lu: ", lr_progname(), t->name, t->line);
+	fprintf(err, "%s: %s:%lu: ", lr_progname(), t->name, t->line);
 	if (col >= 0 && (size_t)col < t->ncol && t->done_header)
-		fprintf(stderr, "column \"%s\": ", t->col[col]);
+		fprintf(err, "column \"%s\": ", t->col[col]);
 	else if (col >= 0)
-		fprintf(stderr, "field %ld: ", col + 1);
+		fprintf(err, "field %ld: ", col + 1);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(err, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', err);
 }
 
 /*

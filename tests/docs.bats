@@ -90,6 +90,10 @@ complete_bash() {
 	assert_output 'pain'
 	run complete_bash lr-log add cobra --si
 	assert_output -- '--side'
+	run complete_bash lr-report --format m
+	assert_output 'md'
+	run complete_bash lr-report --last
+	assert_output -- '--last-week'
 }
 
 @test "the completion scripts parse" {

@@ -1,0 +1,12 @@
+# fish completion for lr-report
+complete -c lr-report -s w -l weeks -x -a '1 4 8 12 26 52' -d 'the last N weeks'
+complete -c lr-report -l since -x -d 'from the week of DATE'
+complete -c lr-report -l until -x -d 'to the week of DATE'
+complete -c lr-report -l last-week -d 'the last full week'
+complete -c lr-report -l week -x -d 'one ISO week, YYYY-Www'
+complete -c lr-report -s t -l target -x -a '3 4 5' -d 'sessions a week to aim for'
+complete -c lr-report -s F -l format -x -a 'text tsv md' -d 'output format'
+complete -c lr-report -s j -l jobs -x -a '1 2 4' -d 'threads for a big log'
+complete -c lr-report -l today -x -d 'report as if today were DATE'
+complete -c lr-report -s h -l help -d 'show help'
+complete -c lr-report -s V -l version -d 'show version'
