@@ -271,7 +271,7 @@ take_pain(struct stats *s, const struct result *r, const struct lr_stamp *t,
 static void
 take_row(struct stats *s, const struct result *r, const struct lr_stamp *t)
 {
-	long day = lr_days_from_civil(t->y, t->mo, t->d);
+	long day = t->day;
 
 	if (r->record[0] == 'e')
 		take_exercise(s, r, day);

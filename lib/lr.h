@@ -230,6 +230,7 @@ char *lr_iso_date(char *dst, size_t n, time_t t);
 struct lr_stamp {
 	int y, mo, d, h, mi, s;		/* local date and time as written */
 	int off_min;			/* its UTC offset in minutes */
+	long day;			/* the local date, in days from 1970 */
 	time_t epoch;
 };
 int lr_days_in_month(int y, int m);

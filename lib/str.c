@@ -201,7 +201,7 @@ lr_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
-/* An id: lowercase letters, digits and inner hyphens. */
+/* An id: lowercase letters, digits and inner hyphens, 64 at most. */
 int
 lr_is_slug(const char *s)
 {
@@ -209,10 +209,13 @@ lr_is_slug(const char *s)
 
 	if (s[0] == '\0' || s[0] == '-')
 		return 0;
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((unsigned char)(c - 'a') > 25 && (unsigned char)(c - '0') > 9 &&
+		    c != '-')
 			return 0;
+	}
 	return s[i - 1] != '-' && i <= 64;
 }
 

@@ -147,7 +147,8 @@ lr_parse_stamp(const char *s, struct lr_stamp *t, const char **why)
 		    "time";
 		return -1;
 	}
-	t->epoch = (time_t)((lr_days_from_civil(t->y, t->mo, t->d) * 86400L +
+	t->day = lr_days_from_civil(t->y, t->mo, t->d);
+	t->epoch = (time_t)((t->day * 86400L +
 	    t->h * 3600L + t->mi * 60L + t->s) - t->off_min * 60L);
 	return 0;
 }
