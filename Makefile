@@ -65,11 +65,74 @@ asan: $(ASANBIN)
 check: all
 	bats tests </dev/null
 
+# The whole test suite: the one the README's quick start runs.
+check-all: check check-asan check-valgrind lint
+
 check-asan: asan
 	LR_BIN=$(CURDIR)/build/asan/bin bats tests </dev/null
 
+# Fuzzing with libFuzzer: each target runs FUZZ_TIME seconds from the
+# seed corpus in fuzz/corpus/TARGET; what it finds is kept in
+# build/fuzz/corpus and crashes in build/fuzz/crash-*.
+FUZZ = tsv catalog plan results time
+FUZZ_TIME ?= 10
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib -Ifuzz -g -O1 \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/%: fuzz/%.c fuzz/fuzz.h $(LIBSRC) $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) $(LDLIBS)
+
+fuzz-build: $(FUZZ:%=build/fuzz/%)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ); do \
+		mkdir -p build/fuzz/corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_TIME) s"; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_TIME) -max_len=80000 \
+		    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		    -artifact_prefix=build/fuzz/ \
+		    build/fuzz/corpus/$$t fuzz/corpus/$$t 2>build/fuzz/$$t.log \
+		    || { tail -n 40 build/fuzz/$$t.log; exit 1; }; \
+		grep -h 'stat::number_of_executed_units\|stat::new_units_added' build/fuzz/$$t.log; \
+	done
+
+# The suite once more with every program run under valgrind memcheck:
+# any memory error or leak fails the program, and so its test.
+VALGRIND = valgrind -q --error-exitcode=97 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
+
+build/valgrind/bin/%: bin/%
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' '$(CURDIR)/$<' > $@
+	@chmod +x $@
+
+check-valgrind: all $(PROGS:%=build/valgrind/bin/%)
+	LR_BIN=$(CURDIR)/build/valgrind/bin LR_SLOW=1 bats tests </dev/null
+
+# Static checks: cppcheck and clang-tidy on the C, shellcheck on the
+# scripts and tests, mandoc on the manual.
+SHELL_FILES = .ci/run .ci/deps bench/*.sh tests/*.bats tests/*.bash tests/*.sh
+
+lint: lint-c lint-sh lint-man
+
+lint-c:
+	cppcheck --enable=warning,style,performance,portability --std=c11 \
+		-D_GNU_SOURCE -Ilib --suppressions-list=.cppcheck-suppressions \
+		--inline-suppr --error-exitcode=1 --quiet lib cmd fuzz
+	clang-tidy --quiet lib/*.c cmd/*.c fuzz/*.c -- -std=c11 \
+		-D_GNU_SOURCE -Ilib -Ifuzz
+
+lint-sh:
+	shellcheck -x $(wildcard $(SHELL_FILES))
+	bash -n completions/lr.bash
+
 lint-man:
-	mandoc -Tlint -Wstyle $(MAN)
+	@out=$$(mandoc -Tlint $(MAN) 2>&1 | \
+	    grep -v -e 'referenced manual not found' -e 'mandoc.db'); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) \
@@ -107,5 +170,6 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all asan check check-asan lint-man install uninstall clean
+.PHONY: all asan check check-all check-asan check-valgrind lint lint-c lint-sh lint-man install uninstall clean fuzz \
+	fuzz-build
 .SECONDARY:

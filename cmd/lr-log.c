@@ -180,7 +180,6 @@ struct batch {
 	size_t nsrc;
 	size_t *slot;			/* hash of keys: row index + 1 */
 	size_t nslot;
-	int bad;
 };
 
 static uint64_t
@@ -201,7 +200,7 @@ batch_find(const struct batch *b, const char *key)
 {
 	size_t i;
 
-	if (b->nslot == 0)
+	if (b->nslot == 0 || b->n == 0)
 		return -1;
 	for (i = hash_str(key) & (b->nslot - 1); b->slot[i] != 0;
 	    i = (i + 1) & (b->nslot - 1))
@@ -567,7 +566,8 @@ mark_present(struct batch *b, struct tsv *t)
 		if (rv != TSV_ROW || result_check(t, col, &r, &when) != 0)
 			continue;
 		result_key(key, sizeof key, &r);
-		if ((i = batch_find(b, key)) >= 0 && b->v[i].dup == 0) {
+		if ((i = batch_find(b, key)) >= 0 && b->v != NULL &&
+		    b->v[i].dup == 0) {
 			b->v[i].dup = 1;
 			n++;
 		}
@@ -1071,7 +1071,7 @@ build_pain(const struct options *o, struct batch *b)
 	result_init(&r, session, "pain");
 	when_or_die(o, r.started, sizeof r.started);
 	r.status = "check";
-	r.pain = atoi(s);
+	r.pain = (int)strtol(s, NULL, 10);
 	r.note = o->note ? o->note : "";
 	add_built(b, &r);
 	return 0;

@@ -568,7 +568,7 @@ choose_exercises(struct pool *p, long budget, const char *need,
 			if (it->chosen || it->phase == PH_WARMUP ||
 			    total + seconds(&it->d) > budget)
 				continue;
-			score = 1000 * new_regions(it->e.regions, need,
+			score = 1000L * new_regions(it->e.regions, need,
 			    covered, NULL, 0);
 			if (phase_time[it->phase] <=
 			    phase_time[it->phase == PH_STRETCH ? PH_STRENGTH :

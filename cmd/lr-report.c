@@ -635,8 +635,8 @@ fill_row(struct row *x, const struct stats *s, long monday, long target,
 	x->skipped = w->skipped;
 	x->stopped = w->stopped;
 	n = w->done + w->partial + w->skipped;
-	x->completion = n ? (double)w->done / n : -1;
-	x->adherence = target ? (double)x->sessions / target : -1;
+	x->completion = n ? (double)w->done / (double)n : -1;
+	x->adherence = target ? (double)x->sessions / (double)target : -1;
 	for (k = 0; k < 3; k++)
 		x->pain[k] = avg(w->pain_sum[k], w->pain_n[k]);
 	n = w->pain_n[0] + w->pain_n[1] + w->pain_n[2];
@@ -1059,7 +1059,7 @@ text_table(const struct rows *R, const struct totals *t,
 	{
 		long all = t->done + t->partial + t->skipped;
 
-		cell_pct(c, sizeof c, all ? (double)t->done / all : -1);
+		cell_pct(c, sizeof c, all ? (double)t->done / (double)all : -1);
 		cell_pct(a, sizeof a, target ? (double)t->sessions /
 		    ((double)target * (double)n) : -1);
 		cell_pain(p, sizeof p, avg(t->pain_sum[0], t->pain_n[0]),

@@ -876,7 +876,8 @@ put_bar(struct canvas *c, const struct session *s, long long now)
 		width = 10;
 	if (width > 200)
 		width = 200;
-	fill = total > 0 ? (int)((double)(total - left) * width / total) : 0;
+	fill = total > 0 ? (int)((double)(total - left) * width /
+	    (double)total) : 0;
 	for (i = 0; i < width; i++)
 		o += (size_t)snprintf(bar + o, sizeof bar - o, "%s", i < fill ?
 		    (s->utf8 ? "\xe2\x96\x88" : "#") :
@@ -926,8 +927,7 @@ draw_session(struct canvas *c, const struct session *s, long long now)
 	if (p->side != SIDE_BOTH)
 		snprintf(side, sizeof side, "   %s side",
 		    p->side == SIDE_LEFT ? "LEFT" : "RIGHT");
-	put_line(c, " set %d of %ld%s%s", p->set, d->sets, side,
-	    p->kind == PH_WORK && p->rep > 0 ? "" : "");
+	put_line(c, " set %d of %ld%s", p->set, d->sets, side);
 	put_line(c, "%s", "");
 	if (p->kind == PH_WORK && p->rep > 0) {
 		snprintf(big, sizeof big, "%d", p->rep);
@@ -1333,10 +1333,10 @@ ask_pain(struct session *s, const char *when)
 			if (s->o->batch || s->dumb)
 				dprintf(s->tty, "%c", k);
 		} else if ((k == '\r' || k == '\n') && n > 0) {
-			int v = atoi(typed);
+			long v = strtol(typed, NULL, 10);
 
 			if (v <= 10)
-				return v;
+				return (int)v;
 			note = "That is more than 10: give a number from 0 to "
 			    "10.";
 			n = 0;

@@ -114,9 +114,9 @@ check_equipment(const struct tsv *t, long col)
 
 	if (strcmp(s, "none") == 0)
 		return 0;
-	if (strlen(s) >= sizeof buf)
+	if (s[0] == '\0' || strlen(s) >= sizeof buf)
 		goto bad;
-	strcpy(buf, s);
+	memcpy(buf, s, strlen(s) + 1);
 	for (item = strtok_r(buf, ",|", &save); item != NULL;
 	    item = strtok_r(NULL, ",|", &save))
 		if (lr_word_index(lr_equipment, item) <= 0)
@@ -276,8 +276,7 @@ filter_add(char **list, const char *arg, const char *const *words,
 	}
 	n = strlen(*list) + strlen(arg) + 2;
 	*list = lr_xrealloc(*list, n);
-	strcat(*list, ",");
-	strcat(*list, arg);
+	snprintf(*list + strlen(*list), n - strlen(*list), ",%s", arg);
 }
 
 void
@@ -296,7 +295,7 @@ has_equipment(const char *have, const char *need)
 		return 1;
 	if (strlen(need) >= sizeof buf)
 		return 0;
-	strcpy(buf, need);
+	memcpy(buf, need, strlen(need) + 1);
 	for (item = strtok_r(buf, ",", &save); item != NULL;
 	    item = strtok_r(NULL, ",", &save)) {
 		char *alt, *save2 = NULL;

@@ -195,21 +195,53 @@ struct journal {
 	unsigned long long sum;
 };
 
+/* The number after `word ` on a journal line, or -1. */
+static long long
+journal_number(const char *line, const char *word, int base)
+{
+	size_t n = strlen(word);
+	char *end;
+	long long v;
+
+	if (strncmp(line, word, n) != 0 || line[n] != ' ')
+		return -1;
+	errno = 0;
+	v = strtoll(line + n + 1, &end, base);
+	if (errno != 0 || end == line + n + 1 || *end != '\n' || v < 0)
+		return -1;
+	return v;
+}
+
 /* 1: a whole journal; 0: none, or one cut short before the append. */
 static int
 read_journal(const char *path, struct journal *j)
 {
 	FILE *fp = fopen(path, "r");
-	char end[8] = "";
-	int n;
+	char line[5][64];
+	int i, n = 0;
 
 	if (fp == NULL)
 		return 0;
-	n = fscanf(fp, "lr-log journal 1\nsize %lld\nlength %lld\nsum "
-	    "%llx\n%7s", &j->size, &j->length, &j->sum, end);
+	for (i = 0; i < 5 && fgets(line[i], sizeof line[i], fp) != NULL; i++)
+		n++;
 	fclose(fp);
-	return n == 4 && strcmp(end, "end") == 0 && j->size >= 0 &&
-	    j->length >= 0;
+	if (n != 5 || strcmp(line[0], "lr-log journal 1\n") != 0 ||
+	    strcmp(line[4], "end\n") != 0)
+		return 0;
+	j->size = journal_number(line[1], "size", 10);
+	j->length = journal_number(line[2], "length", 10);
+	/* The sum is 64 bits of hex: read it unsigned. */
+	if (strncmp(line[3], "sum ", 4) != 0)
+		return 0;
+	errno = 0;
+	{
+		char *end;
+
+		j->sum = strtoull(line[3] + 4, &end, 16);
+		if (errno != 0 || end == line[3] + 4 || *end != '\n')
+			return 0;
+	}
+	return j->size >= 0 && j->length >= 0;
 }
 
 static int

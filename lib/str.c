@@ -22,28 +22,29 @@ lr_quote(char *dst, size_t n, const char *s)
 	dst[o++] = '"';
 	for (i = 0; s[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)s[i];
-		char e[5] = { 0 };
+		char one[5] = { (char)c, 0, 0, 0, 0 };
+		const char *e = one;
+		size_t len;
 
 		if (c == '\t')
-			strcpy(e, "\\t");
+			e = "\\t";
 		else if (c == '\n')
-			strcpy(e, "\\n");
+			e = "\\n";
 		else if (c == '\r')
-			strcpy(e, "\\r");
+			e = "\\r";
 		else if (c == '\\')
-			strcpy(e, "\\\\");
-		else if (c < 0x20 || c == 0x7f) {
-			e[0] = '\\', e[1] = 'x';
-			e[2] = hex[c >> 4], e[3] = hex[c & 15];
-		} else
-			e[0] = (char)c;
-		if (o + strlen(e) + 5 > n || i >= 60) {
-			strcpy(dst + o, "...");
+			e = "\\\\";
+		else if (c < 0x20 || c == 0x7f)
+			snprintf(one, sizeof one, "\\x%c%c", hex[c >> 4],
+			    hex[c & 15]);
+		len = strlen(e);
+		if (o + len + 5 > n || i >= 60) {
+			memcpy(dst + o, "...", 3);
 			o += 3;
 			break;
 		}
-		strcpy(dst + o, e);
-		o += strlen(e);
+		memcpy(dst + o, e, len);
+		o += len;
 	}
 	dst[o++] = '"';
 	dst[o] = '\0';

@@ -176,5 +176,6 @@ term_suspend(void)
 	sa.sa_handler = SIG_DFL;
 	sigaction(SIGTSTP, &sa, &old);
 	raise(SIGTSTP);
+	/* cppcheck-suppress unreachableCode ; raise returns when continued */
 	sigaction(SIGTSTP, &old, NULL);
 }

@@ -88,7 +88,10 @@ on_field(void *s, size_t len, void *data)
 			mark_bad(t, idx, "a raw carriage return inside the "
 			    "field (write it as \\r)");
 		} else if (c == '\\') {
-			char e = i + 1 < len ? p[++i] : '\0';
+			char e = '\0';
+
+			if (i + 1 < len)
+				e = p[++i];
 
 			if (e == 't')
 				c = '\t';
@@ -379,6 +382,12 @@ take_header(struct tsv *t)
 		return -1;
 	}
 	for (i = 0; i < t->nfield; i++) {
+		/* One mark is taken off the file; another is not a name. */
+		if (strncmp(t->field[i], "\xef\xbb\xbf", 3) == 0) {
+			tsv_error(t, (long)i, "a byte-order mark in a column "
+			    "name");
+			return -1;
+		}
 		if (t->field[i][0] == '\0') {
 			tsv_error(t, (long)i, "empty column name in the "
 			    "header");
@@ -500,9 +509,11 @@ tsv_find_columns(const struct tsv *t, const char *const *names,
 {
 	int i, missing = 0, n = 0;
 
-	for (i = 0; names[i] != NULL; i++)
-		if ((idx[i] = tsv_col(t, names[i])) < 0 && i < nreq)
+	for (i = 0; names[i] != NULL; i++) {
+		idx[i] = tsv_col(t, names[i]);
+		if (i < nreq && idx[i] < 0)
 			missing++;
+	}
 	if (missing == 0)
 		return 0;
 	fprintf(stderr, "%s: %s:1: missing required column%s", lr_progname(),

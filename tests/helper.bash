@@ -6,7 +6,9 @@ bats_load_library bats-assert
 REPO="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
 LR_BIN="${LR_BIN:-$REPO/bin}"
 PATH="$LR_BIN:$PATH"
+# shellcheck disable=SC2034 # used by the test files that load this one
 CATALOG="$REPO/share/catalog.tsv"
+# shellcheck disable=SC2034
 ROUTINES="$REPO/share/routines.tsv"
 export PATH
 

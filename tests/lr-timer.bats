@@ -126,7 +126,10 @@ results_summary() {
 	lr-plan -R sciatica > plan.tsv
 	lr-timer --batch --speed 20 plan.tsv > out.tsv 2>err.txt &
 	pid=$!
-	sleep 1
+	for _ in $(seq 300); do
+		[ "$(wc -l < out.tsv)" -ge 2 ] && break
+		sleep 0.1
+	done
 	kill -TERM "$pid"
 	st=0
 	wait "$pid" || st=$?
@@ -143,7 +146,11 @@ results_summary() {
 	lr-plan -R leg-pain > plan.tsv
 	lr-timer --batch --speed 50 plan.tsv > out.tsv 2>/dev/null &
 	pid=$!
-	sleep 1.5
+	# Kill it once it has written some rows, however slowly it runs.
+	for _ in $(seq 300); do
+		[ "$(wc -l < out.tsv)" -ge 3 ] && break
+		sleep 0.1
+	done
 	kill -KILL "$pid"
 	wait "$pid" || true
 	[ "$(wc -l < out.tsv)" -ge 2 ]
