@@ -49,14 +49,6 @@ struct options {
 	int nids;
 };
 
-static long
-parse_level(const char *s)
-{
-	if (s[0] < '1' || s[0] > '3' || s[1] != '\0')
-		lr_usage_error("--level: expected 1, 2 or 3, got \"%s\"", s);
-	return s[0] - '0';
-}
-
 static void
 parse_options(int argc, char **argv, struct options *o)
 {
@@ -98,7 +90,7 @@ parse_options(int argc, char **argv, struct options *o)
 			filter_add_equipment(&o->f.equipment, optarg);
 			break;
 		case 'l':
-			o->f.level = parse_level(optarg);
+			o->f.level = lr_opt_long("--level", optarg, 1, 3);
 			break;
 		case 'C':
 			o->catalog = optarg;
@@ -157,19 +149,8 @@ static void
 print_list(const char *label, const char *list)
 {
 	char buf[1024];
-	size_t i, o = 0;
 
-	for (i = 0; list[i] != '\0' && o + 5 < sizeof buf; i++) {
-		if (list[i] == ',') {
-			memcpy(buf + o, ", ", 2);
-			o += 2;
-		} else if (list[i] == '|') {
-			memcpy(buf + o, " or ", 4);
-			o += 4;
-		} else
-			buf[o++] = list[i];
-	}
-	buf[o] = '\0';
+	lr_list_say(buf, sizeof buf, list);
 	printf("%-11s", label);
 	lr_wrap(stdout, buf, 11, 11, 72);
 }

@@ -69,19 +69,6 @@ struct options {
 
 /* ---- options ---- */
 
-static long
-parse_count(const char *opt, const char *s, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end != '\0' || v < 0 || v > max)
-		lr_usage_error("%s: expected 0-%ld, got \"%s\"", opt, max, s);
-	return v;
-}
-
 static void
 set_mode(struct options *o, int mode)
 {
@@ -118,9 +105,9 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'q': o->quiet = 1; break;
 		case 'C': set_mode(o, M_CHECK); break;
 		case 'R': set_mode(o, M_REPAIR); break;
-		case 's': o->sets = parse_count("--sets", optarg, 20); break;
-		case 'r': o->reps = parse_count("--reps", optarg, 100); break;
-		case 'H': o->hold = parse_count("--hold", optarg, 3600); break;
+		case 's': o->sets = lr_opt_long("--sets", optarg, 0, 20); break;
+		case 'r': o->reps = lr_opt_long("--reps", optarg, 0, 100); break;
+		case 'H': o->hold = lr_opt_long("--hold", optarg, 0, 3600); break;
 		case 'S':
 			if (lr_word_index(result_sides, optarg) < 0)
 				lr_usage_error("--side: expected left, right "
@@ -182,18 +169,6 @@ struct batch {
 	size_t nslot;
 };
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* The row with this key, or -1. */
 static long
 batch_find(const struct batch *b, const char *key)
@@ -202,7 +177,7 @@ batch_find(const struct batch *b, const char *key)
 
 	if (b->nslot == 0 || b->n == 0)
 		return -1;
-	for (i = hash_str(key) & (b->nslot - 1); b->slot[i] != 0;
+	for (i = lr_hash(key) & (b->nslot - 1); b->slot[i] != 0;
 	    i = (i + 1) & (b->nslot - 1))
 		if (strcmp(b->v[b->slot[i] - 1].key, key) == 0)
 			return (long)b->slot[i] - 1;
@@ -224,7 +199,7 @@ batch_index(struct batch *b)
 			b->v[i].dup = 2;	/* twice in the input */
 			continue;
 		}
-		for (j = hash_str(b->v[i].key) & (b->nslot - 1);
+		for (j = lr_hash(b->v[i].key) & (b->nslot - 1);
 		    b->slot[j] != 0; j = (j + 1) & (b->nslot - 1))
 			;
 		b->slot[j] = i + 1;
@@ -334,16 +309,6 @@ struct spool {
 	int fd, in_pending;
 };
 
-static void
-stamp(char *dst, size_t n)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(dst, n, "%Y%m%dT%H%M%S", &tm);
-}
-
 /* Bytes read from standard input and not yet written anywhere. */
 struct carry {
 	char buf[65536];
@@ -408,7 +373,7 @@ open_spool(struct spool *s, const char *dir)
 
 	if (lr_mkdirs(dir) != 0)
 		return -1;
-	stamp(when, sizeof when);
+	lr_stamp_now(when, sizeof when);
 	snprintf(part, sizeof part, "%s/.%s-%ld.part", dir, when,
 	    (long)getpid());
 	if (snprintf(s->path, sizeof s->path, "%s/%s-%ld.tsv", dir, when,
@@ -495,7 +460,7 @@ reject(const char *from, const char *logdir, char *to, size_t n)
 	snprintf(dir, sizeof dir, "%s/rejected", logdir);
 	if (lr_mkdirs(dir) != 0)
 		return -1;
-	stamp(when, sizeof when);
+	lr_stamp_now(when, sizeof when);
 	snprintf(to, n, "%s/%s-%ld.tsv", dir, when, (long)getpid());
 	if (rename(from, to) != 0)
 		return -1;
@@ -905,16 +870,6 @@ append_inputs(const struct options *o, const char *log)
 /* ---- manual records ---- */
 
 static void
-new_manual_session(char *dst, size_t n)
-{
-	char when[24];
-	unsigned int r = (unsigned int)getpid() ^ (unsigned int)lr_mono_ns();
-
-	stamp(when, sizeof when);
-	snprintf(dst, n, "manual-%s-%04x", when, r & 0xffff);
-}
-
-static void
 when_or_die(const struct options *o, char *dst, size_t n)
 {
 	const char *why;
@@ -1037,7 +992,7 @@ build_add(const struct options *o, struct batch *b)
 	if (reps == 0 && hold == 0)
 		lr_usage_error("add: give --reps or --hold: an exercise of no "
 		    "reps and no hold was not done");
-	new_manual_session(session, sizeof session);
+	lr_session_id(session, sizeof session, "manual");
 	result_init(&r, session, "exercise");
 	when_or_die(o, r.started, sizeof r.started);
 	r.id = copy[0];
@@ -1067,7 +1022,7 @@ build_pain(const struct options *o, struct batch *b)
 	if (!(s[0] >= '0' && s[0] <= '9' && (s[1] == '\0' ||
 	    (s[0] == '1' && s[1] == '0' && s[2] == '\0'))))
 		lr_usage_error("pain: expected 0-10, got \"%s\"", s);
-	new_manual_session(session, sizeof session);
+	lr_session_id(session, sizeof session, "manual");
 	result_init(&r, session, "pain");
 	when_or_die(o, r.started, sizeof r.started);
 	r.status = "check";
@@ -1153,7 +1108,7 @@ check_rows(struct tsv *t)
 			continue;
 		}
 		result_key(key, sizeof key, &r);
-		if ((first = seen_add(&seen, hash_str(key), t->line)) != 0) {
+		if ((first = seen_add(&seen, lr_hash(key), t->line)) != 0) {
 			tsv_error(t, -1, "the same record as line %lu", first);
 			problems++;
 		}

@@ -79,20 +79,6 @@ struct pool {
 	long rows;			/* main exercises: not warm-ups */
 };
 
-static long
-parse_number(const char *opt, const char *s, long min, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		lr_usage_error("%s: expected %ld-%ld, got \"%s\"", opt, min,
-		    max, s);
-	return v;
-}
-
 static unsigned long long
 parse_seed(const char *s)
 {
@@ -138,7 +124,7 @@ parse_options(int argc, char **argv, struct options *o)
 			o->measured = 1;
 			break;
 		case 'm':
-			o->minutes = parse_number("--minutes", optarg, 1, 240);
+			o->minutes = lr_opt_long("--minutes", optarg, 1, 240);
 			o->measured = 1;
 			break;
 		case 'p':
@@ -151,7 +137,7 @@ parse_options(int argc, char **argv, struct options *o)
 			o->measured = 1;
 			break;
 		case 'l':
-			o->f.level = parse_number("--level", optarg, 1, 3);
+			o->f.level = lr_opt_long("--level", optarg, 1, 3);
 			o->measured = 1;
 			break;
 		case 'S':
@@ -445,21 +431,6 @@ needed_regions(char *dst, size_t n, const char *conditions,
 			cover(dst, n, lr_condition_regions(lr_conditions[i]));
 }
 
-/* A comma list as people write it: "a, b, c". */
-static char *
-say_list(char *dst, size_t n, const char *list)
-{
-	size_t o = 0;
-
-	for (; *list != '\0' && o + 3 < n; list++) {
-		dst[o++] = *list;
-		if (*list == ',')
-			dst[o++] = ' ';
-	}
-	dst[o] = '\0';
-	return dst;
-}
-
 /* Regions of list that are needed and not yet covered, as a list. */
 static int
 new_regions(const char *list, const char *need, const char *covered,
@@ -594,7 +565,7 @@ choose_exercises(struct pool *p, long budget, const char *need,
 
 			snprintf(best->why, sizeof best->why, "more time on "
 			    "%s; the needed regions it works are already "
-			    "covered", say_list(r, sizeof r, best->e.regions));
+			    "covered", lr_list_say(r, sizeof r, best->e.regions));
 		}
 		best->chosen = 1;
 		phase_time[best->phase] += seconds(&best->d);
@@ -938,15 +909,13 @@ steps_free(struct steps *s)
 	free(s->source);
 }
 
-static char *say_list(char *dst, size_t n, const char *list);
-
 static void
 unknown_routine(const char *name, const char *file, const char *names)
 {
 	char say[1100];
 
 	lr_warn("%s: no routine \"%s\"; the routines are: %s", file, name,
-	    names[0] ? say_list(say, sizeof say, names) : "(none)");
+	    names[0] ? lr_list_say(say, sizeof say, names) : "(none)");
 }
 
 static int

@@ -95,18 +95,6 @@ struct stats {
 	int failed;
 };
 
-static uint32_t
-hash32(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static void
 week_init(struct week *w, long monday)
 {
@@ -236,7 +224,7 @@ take_exercise(struct stats *s, const struct result *r, long day)
 	w->active |= (unsigned char)(1u << wd);
 	w->active_s += (uint32_t)r->active_s;
 	/* A session counts once, in the week of its first exercise. */
-	rc = recent(s, hash32(r->session), day - wd);
+	rc = recent(s, (uint32_t)lr_hash(r->session), day - wd);
 	count_session(week_at(s, rc->week), rc->id);
 }
 
@@ -258,7 +246,7 @@ take_pain(struct stats *s, const struct result *r, const struct lr_stamp *t,
 	}
 	if (k == 2)
 		return;
-	rc = recent(s, hash32(r->session), day - wd);
+	rc = recent(s, (uint32_t)lr_hash(r->session), day - wd);
 	if (k == 0)
 		rc->before = (int8_t)r->pain;
 	else if (rc->before >= 0 && r->pain > rc->before &&
@@ -1241,20 +1229,6 @@ out_md(const struct rows *R, const struct stats *s,
 
 /* ---- options and main ---- */
 
-static long
-parse_long(const char *opt, const char *s, long min, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end != '\0' || v < min || v > max)
-		lr_usage_error("%s: expected %ld-%ld, got \"%s\"", opt, min,
-		    max, s);
-	return v;
-}
-
 static void
 parse_options(int argc, char **argv, struct options *o)
 {
@@ -1281,14 +1255,14 @@ parse_options(int argc, char **argv, struct options *o)
 	    -1) {
 		switch (ch) {
 		case 'w':
-			o->weeks = parse_long("--weeks", optarg, 1, 20000);
+			o->weeks = lr_opt_long("--weeks", optarg, 1, 20000);
 			ranged |= 1;
 			break;
 		case 's': o->since = optarg; ranged |= 1; break;
 		case 'u': o->until = optarg; ranged |= 1; break;
 		case 'L': o->last_week = 1; ranged |= 2; break;
 		case 'W': o->week = optarg; ranged |= 4; break;
-		case 't': o->target = parse_long("--target", optarg, 0, 21);
+		case 't': o->target = lr_opt_long("--target", optarg, 0, 21);
 			break;
 		case 'F':
 			if ((o->format = lr_word_index(formats, optarg)) < 0)
@@ -1296,7 +1270,7 @@ parse_options(int argc, char **argv, struct options *o)
 				    "md, got \"%s\"", optarg);
 			break;
 		case 'T': o->today = optarg; break;
-		case 'j': o->jobs = parse_long("--jobs", optarg, 1, 8); break;
+		case 'j': o->jobs = lr_opt_long("--jobs", optarg, 1, 8); break;
 		case 'h': usage(); break;
 		case 'V': lr_print_version(); break;
 		default: lr_usage_error("unknown option");
@@ -1314,24 +1288,8 @@ parse_options(int argc, char **argv, struct options *o)
 static int
 color_wanted(int format)
 {
-	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
-
 	return format == FMT_TEXT && isatty(STDOUT_FILENO) &&
-	    (nc == NULL || nc[0] == '\0') && term != NULL &&
-	    strcmp(term, "dumb") != 0;
-}
-
-static int
-utf8_wanted(void)
-{
-	const char *v = getenv("LC_ALL");
-
-	if (v == NULL || v[0] == '\0')
-		v = getenv("LC_CTYPE");
-	if (v == NULL || v[0] == '\0')
-		v = getenv("LANG");
-	return v != NULL && (strstr(v, "UTF-8") || strstr(v, "utf8") ||
-	    strstr(v, "UTF8") || strstr(v, "utf-8"));
+	    lr_color_term(getenv("TERM"));
 }
 
 int
@@ -1383,7 +1341,7 @@ main(int argc, char **argv)
 	warn_adherence(&w, &R);
 	fclose(w.fp);
 	st.color = color_wanted(o.format);
-	st.utf8 = utf8_wanted();
+	st.utf8 = lr_utf8_locale();
 	st.md = o.format == FMT_MD;
 	if (o.format == FMT_TSV)
 		out_tsv(&R);

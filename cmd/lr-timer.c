@@ -113,20 +113,6 @@ struct session {
 
 /* ---- options ---- */
 
-static long
-parse_seconds(const char *opt, const char *s)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end != '\0' || v < 0 || v > 600)
-		lr_usage_error("%s: expected 0-600 seconds, got \"%s\"", opt,
-		    s);
-	return v;
-}
-
 static double
 parse_speed(const char *s)
 {
@@ -210,9 +196,9 @@ parse_options(int argc, char **argv, struct options *o)
 		switch (ch) {
 		case 'b': o->batch = 1; break;
 		case 's': o->speed = parse_speed(optarg); break;
-		case 'r': o->ready_s = parse_seconds("--ready", optarg); break;
+		case 'r': o->ready_s = lr_opt_long("--ready", optarg, 0, 600); break;
 		case 'w':
-			o->switch_s = parse_seconds("--switch", optarg);
+			o->switch_s = lr_opt_long("--switch", optarg, 0, 600);
 			break;
 		case 'S': o->screen = 1; break;
 		case 'N': o->screen = 0; break;
@@ -345,24 +331,6 @@ build_phases(struct session *s)
 }
 
 /* ---- results ---- */
-
-static void
-new_session_id(char *dst, size_t n)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	char when[24];
-	unsigned int r = (unsigned int)getpid() ^ (unsigned int)lr_mono_ns();
-	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		(void)!read(fd, &r, sizeof r);
-		close(fd);
-	}
-	localtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y%m%dT%H%M%S", &tm);
-	snprintf(dst, n, "%s-%04x", when, r & 0xffff);
-}
 
 /* Rows reach stdout whole and at once, so a kill leaves no torn row. */
 static void
@@ -1409,39 +1377,6 @@ wants_screen(const struct options *o)
 }
 
 static int
-color_ok(const char *term)
-{
-	static const char *const known[] = {
-		"xterm", "screen", "tmux", "rxvt", "linux", "vt100", "vt220",
-		"alacritty", "kitty", "foot", "konsole", "gnome", "st", NULL
-	};
-	const char *nc = getenv("NO_COLOR");
-	int i;
-
-	if (nc != NULL && nc[0] != '\0')
-		return 0;
-	if (strstr(term, "color") != NULL)
-		return 1;
-	for (i = 0; known[i] != NULL; i++)
-		if (strncmp(term, known[i], strlen(known[i])) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-utf8_locale(void)
-{
-	const char *v = getenv("LC_ALL");
-
-	if (v == NULL || v[0] == '\0')
-		v = getenv("LC_CTYPE");
-	if (v == NULL || v[0] == '\0')
-		v = getenv("LANG");
-	return v != NULL && (strstr(v, "UTF-8") || strstr(v, "utf8") ||
-	    strstr(v, "UTF8") || strstr(v, "utf-8"));
-}
-
-static int
 setup_terminal(struct session *s, int need)
 {
 	const char *term = getenv("TERM");
@@ -1455,8 +1390,8 @@ setup_terminal(struct session *s, int need)
 		term = "dumb";
 	s->dumb = !s->o->batch && (strcmp(term, "dumb") == 0 ||
 	    term[0] == '\0');
-	s->color = !s->dumb && color_ok(term);
-	s->utf8 = utf8_locale();
+	s->color = !s->dumb && lr_color_term(term);
+	s->utf8 = lr_utf8_locale();
 	term_size(&s->rows, &s->cols);
 	return 0;
 }
@@ -1592,7 +1527,7 @@ main(int argc, char **argv)
 		lr_die(LR_EDATA, "cannot set up signals: %s",
 		    strerror(errno));
 	build_phases(&s);
-	new_session_id(s.id, sizeof s.id);
+	lr_session_id(s.id, sizeof s.id, NULL);
 	open_results(&s);
 	if (s.tty >= 0 && (!o.batch || need_tty)) {
 		term_cbreak();

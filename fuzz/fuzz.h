@@ -10,6 +10,18 @@
 #include "lr.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* Millions of bad inputs, each reported: keep the reports out of the
+ * fuzzer's own output, which must stay readable for crashes. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	lr_set_messages(fopen("/dev/null", "w"));
+	return 0;
+}
 
 /* The fuzzer's bytes as a read-only stream. */
 static inline FILE *

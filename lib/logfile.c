@@ -24,20 +24,6 @@
 
 #include "lr.h"
 
-static uint64_t
-fnv1a(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-#define FNV_START 0xcbf29ce484222325ULL
 
 /* fsync a directory, so that names created or removed in it last. */
 int
@@ -248,7 +234,7 @@ static int
 tail_matches(int fd, const struct journal *j)
 {
 	char buf[65536];
-	uint64_t h = FNV_START;
+	uint64_t h = LR_FNV_START;
 	long long off = j->size, left = j->length;
 
 	while (left > 0) {
@@ -257,7 +243,7 @@ tail_matches(int fd, const struct journal *j)
 
 		if (n <= 0)
 			return 0;
-		h = fnv1a(h, buf, (size_t)n);
+		h = lr_fnv1a(h, buf, (size_t)n);
 		off += n;
 		left -= n;
 	}
@@ -311,7 +297,7 @@ write_journal(struct logfile *l, off_t size, const char *buf, size_t len)
 
 	n = snprintf(text, sizeof text, "lr-log journal 1\nsize %lld\n"
 	    "length %lld\nsum %llx\nend\n", (long long)size, (long long)len,
-	    (unsigned long long)fnv1a(FNV_START, buf, len));
+	    (unsigned long long)lr_fnv1a(LR_FNV_START, buf, len));
 	fd = open(l->journal, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -1;

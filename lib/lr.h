@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -23,12 +24,15 @@ enum { LR_OK = 0, LR_EDATA = 1, LR_EUSAGE = 2 };
 
 /* msg.c: the "prog: ..." messages, as err(3) prints them. */
 const char *lr_progname(void);
+void lr_set_messages(FILE *fp);
+FILE *lr_messages(void);
 void lr_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void lr_die(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 void lr_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
 void lr_print_version(void);
+long lr_opt_long(const char *opt, const char *s, long min, long max);
 void lr_close_stdout(void);
 void *lr_xmalloc(size_t n);
 void *lr_xrealloc(void *p, size_t n);
@@ -45,6 +49,10 @@ void lr_words_join(char *dst, size_t n, const char *const *words);
 int lr_utf8_valid(const char *s, size_t n);
 int lr_is_slug(const char *s);
 int lr_edit_distance(const char *a, const char *b);
+#define LR_FNV_START 0xcbf29ce484222325ULL
+uint64_t lr_fnv1a(uint64_t h, const void *p, size_t n);
+uint64_t lr_hash(const char *s);
+char *lr_list_say(char *dst, size_t n, const char *list);
 
 /* tsv.c: header-aware TSV on top of libcsv. */
 struct tsv {
@@ -243,6 +251,8 @@ int lr_weekday(long days);
 char *lr_day_text(char *dst, size_t n, long days);
 void lr_iso_week(long monday, int *year, int *week);
 int lr_parse_week(const char *s, long *monday);
+char *lr_stamp_now(char *dst, size_t n);
+char *lr_session_id(char *dst, size_t n, const char *prefix);
 
 /* results.c: the results format. */
 enum {
@@ -296,6 +306,8 @@ void term_size(int *rows, int *cols);
 void term_suspend(void);
 int sig_pipe_init(void);
 int sig_pipe_next(int fd);
+int lr_utf8_locale(void);
+int lr_color_term(const char *term);
 
 /* text.c: text for people. */
 void lr_wrap(FILE *fp, const char *text, int indent, int first, int width);

@@ -9,6 +9,24 @@
 
 #include "lr.h"
 
+/*
+ * Where messages go: standard error, unless a fuzzer, which reads
+ * millions of bad inputs, asks for them to go elsewhere.
+ */
+static FILE *sink;
+
+void
+lr_set_messages(FILE *fp)
+{
+	sink = fp;
+}
+
+FILE *
+lr_messages(void)
+{
+	return sink ? sink : stderr;
+}
+
 const char *
 lr_progname(void)
 {
@@ -18,9 +36,11 @@ lr_progname(void)
 static void
 vmsg(const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", lr_progname());
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	FILE *fp = lr_messages();
+
+	fprintf(fp, "%s: ", lr_progname());
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
 }
 
 void
@@ -107,4 +127,22 @@ lr_xstrdup(const char *s)
 	size_t n = strlen(s) + 1;
 
 	return memcpy(lr_xmalloc(n), s, n);
+}
+
+/*
+ * A whole number given to an option, in [min, max]; anything else is a
+ * usage error that says what was expected.
+ */
+long
+lr_opt_long(const char *opt, const char *s, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+		lr_usage_error("%s: expected %ld-%ld, got \"%s\"", opt, min,
+		    max, s);
+	return v;
 }

@@ -247,3 +247,44 @@ lr_edit_distance(const char *a, const char *b)
 	}
 	return row[lb];
 }
+
+/* FNV-1a: a fast hash, the same on every machine. */
+uint64_t
+lr_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+uint64_t
+lr_hash(const char *s)
+{
+	return lr_fnv1a(LR_FNV_START, s, strlen(s));
+}
+
+/* A list as people write it: "a, b or c" for "a,b|c". */
+char *
+lr_list_say(char *dst, size_t n, const char *list)
+{
+	size_t o = 0;
+
+	for (; *list != '\0' && o + 5 < n; list++) {
+		if (*list == ',') {
+			memcpy(dst + o, ", ", 2);
+			o += 2;
+		} else if (*list == '|') {
+			memcpy(dst + o, " or ", 4);
+			o += 4;
+		} else
+			dst[o++] = *list;
+	}
+	if (n > 0)
+		dst[o] = '\0';
+	return dst;
+}

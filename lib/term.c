@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -178,4 +179,43 @@ term_suspend(void)
 	raise(SIGTSTP);
 	/* cppcheck-suppress unreachableCode ; raise returns when continued */
 	sigaction(SIGTSTP, &old, NULL);
+}
+
+/* Is the locale's character set UTF-8, so block characters can show? */
+int
+lr_utf8_locale(void)
+{
+	const char *v = getenv("LC_ALL");
+
+	if (v == NULL || v[0] == '\0')
+		v = getenv("LC_CTYPE");
+	if (v == NULL || v[0] == '\0')
+		v = getenv("LANG");
+	return v != NULL && (strstr(v, "UTF-8") || strstr(v, "utf8") ||
+	    strstr(v, "UTF8") || strstr(v, "utf-8"));
+}
+
+/*
+ * Colour for a terminal of this TERM: only when NO_COLOR is unset or
+ * empty (no-color.org) and the terminal is one known to have colour.
+ */
+int
+lr_color_term(const char *term)
+{
+	static const char *const known[] = {
+		"xterm", "screen", "tmux", "rxvt", "linux", "vt100", "vt220",
+		"alacritty", "kitty", "foot", "konsole", "gnome", "st", NULL
+	};
+	const char *nc = getenv("NO_COLOR");
+	int i;
+
+	if ((nc != NULL && nc[0] != '\0') || term == NULL ||
+	    strcmp(term, "dumb") == 0)
+		return 0;
+	if (strstr(term, "color") != NULL)
+		return 1;
+	for (i = 0; known[i] != NULL; i++)
+		if (strncmp(term, known[i], strlen(known[i])) == 0)
+			return 1;
+	return 0;
 }

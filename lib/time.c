@@ -1,9 +1,11 @@
 /*
  * time.c - clocks and ISO 8601 timestamps.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lr.h"
 
@@ -301,4 +303,40 @@ lr_parse_week(const char *s, long *monday)
 	*monday = jan4 - lr_weekday(jan4) + (w - 1) * 7L;
 	lr_iso_week(*monday, &yy, &ww);
 	return yy == y && ww == w ? 0 : -1;
+}
+
+/* This moment as 20261121T190512, for names of sessions and files. */
+char *
+lr_stamp_now(char *dst, size_t n)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(dst, n, "%Y%m%dT%H%M%S", &tm) == 0)
+		snprintf(dst, n, "19700101T000000");
+	return dst;
+}
+
+/*
+ * A new session id: [prefix-]20261121T190512-a3f9, the time it began
+ * and sixteen random bits, so two sessions begun in the same second
+ * still differ.
+ */
+char *
+lr_session_id(char *dst, size_t n, const char *prefix)
+{
+	unsigned int r = (unsigned int)getpid() ^ (unsigned int)lr_mono_ns();
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	char when[24];
+
+	if (fd >= 0) {
+		if (read(fd, &r, sizeof r) != (ssize_t)sizeof r)
+			r ^= (unsigned int)time(NULL);
+		close(fd);
+	}
+	lr_stamp_now(when, sizeof when);
+	snprintf(dst, n, "%s%s%s-%04x", prefix ? prefix : "",
+	    prefix ? "-" : "", when, r & 0xffff);
+	return dst;
 }

@@ -507,6 +507,7 @@ int
 tsv_find_columns(const struct tsv *t, const char *const *names,
     int nreq, long *idx)
 {
+	FILE *err;
 	int i, missing = 0, n = 0;
 
 	for (i = 0; names[i] != NULL; i++) {
@@ -516,12 +517,13 @@ tsv_find_columns(const struct tsv *t, const char *const *names,
 	}
 	if (missing == 0)
 		return 0;
-	fprintf(stderr, "%s: %s:1: missing required column%s", lr_progname(),
+	err = t->err ? t->err : lr_messages();
+	fprintf(err, "%s: %s:1: missing required column%s", lr_progname(),
 	    t->name, missing > 1 ? "s" : "");
 	for (i = 0; i < nreq; i++)
 		if (idx[i] < 0)
-			fprintf(stderr, "%s \"%s\"", n++ ? "," : "", names[i]);
-	fputc('\n', stderr);
+			fprintf(err, "%s \"%s\"", n++ ? "," : "", names[i]);
+	fputc('\n', err);
 	return -1;
 }
 
@@ -536,7 +538,7 @@ tsv_error(const struct tsv *t, long col, const char *fmt, ...)
 {
 	va_list ap;
 
-	FILE *err = t->err ? t->err : stderr;
+	FILE *err = t->err ? t->err : lr_messages();
 
 	if (t->quiet)
 		return;

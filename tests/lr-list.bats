@@ -182,7 +182,7 @@ setup() {
 	assert_failure 2
 	run lr-list -l 4
 	assert_failure 2
-	assert_output --partial '--level: expected 1, 2 or 3, got "4"'
+	assert_output --partial '--level: expected 1-3, got "4"'
 }
 
 @test "usage errors exit 2 and point to --help" {

@@ -255,3 +255,15 @@ terminal_is_sane() {
 	keys q
 	wait_exit
 }
+
+@test "--batch --screen asks the safety questions on the terminal, one to a line" {
+	start "lr-timer --batch --screen --speed 1000 plan.tsv > out.tsv 2>err.txt"
+	for i in 1 2 3 4 5 6 7 8 9; do
+		wait_for "Before you start ($i of 9)"
+		keys n
+	done
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	grep -q '	screen	.*	clear		numbness=no,' out.tsv
+	grep -q 'session .* done: 13 done' err.txt
+}
