@@ -33,14 +33,6 @@ static const char usage_text[] =
 "The catalog is read from --catalog, else from standard input when it\n"
 "is a pipe or a file, else from $LR_CATALOG or the installed catalog.\n";
 
-static void
-usage(void)
-{
-	fputs(usage_text, stdout);
-	lr_close_stdout();
-	exit(LR_OK);
-}
-
 struct options {
 	struct filter f;
 	const char *catalog, *show;
@@ -101,9 +93,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'R':
 			o->routines = 1;
 			break;
-		case 'h':
-			usage();
-			break;
+		case 'h': lr_print_usage(usage_text);
 		case 'V':
 			lr_print_version();
 			break;

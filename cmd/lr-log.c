@@ -49,14 +49,6 @@ static const char usage_text[] =
 "  -h, --help         show this help\n"
 "  -V, --version      show the version\n";
 
-static void
-usage(void)
-{
-	fputs(usage_text, stdout);
-	lr_close_stdout();
-	exit(LR_OK);
-}
-
 enum { M_APPEND, M_ADD, M_PAIN, M_CHECK, M_REPAIR };
 
 struct options {
@@ -117,7 +109,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'd': o->date = optarg; break;
 		case 'n': o->note = optarg; break;
 		case 'c': o->catalog = optarg; break;
-		case 'h': usage(); break;
+		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
 		default: lr_usage_error("unknown option");
 		}
@@ -883,34 +875,13 @@ when_or_die(const struct options *o, char *dst, size_t n)
 static void
 add_built(struct batch *b, const struct result *r)
 {
-	char step[24], sets[24], reps[24], hold[24], active[24], pain[16];
+	struct result_text t;
 	char *f[R_NCOLS];
 
 	if (b->nsrc == 0)
 		add_source(b, "<command line>", (char *const *)result_cols,
 		    R_NCOLS);
-	snprintf(step, sizeof step, "%ld", r->step);
-	snprintf(sets, sizeof sets, "%ld", r->sets);
-	snprintf(reps, sizeof reps, "%ld", r->reps);
-	snprintf(hold, sizeof hold, "%ld", r->hold_s);
-	snprintf(active, sizeof active, "%ld", r->active_s);
-	if (r->pain >= 0)
-		snprintf(pain, sizeof pain, "%d", r->pain);
-	else
-		pain[0] = '\0';
-	f[R_STARTED] = (char *)r->started;
-	f[R_SESSION] = (char *)r->session;
-	f[R_RECORD] = (char *)r->record;
-	f[R_STEP] = step;
-	f[R_ID] = (char *)r->id;
-	f[R_SIDE] = (char *)r->side;
-	f[R_SETS] = sets;
-	f[R_REPS] = reps;
-	f[R_HOLD_S] = hold;
-	f[R_ACTIVE_S] = active;
-	f[R_STATUS] = (char *)r->status;
-	f[R_PAIN] = pain;
-	f[R_NOTE] = (char *)r->note;
+	result_fields(r, &t, f);
 	add_row(b, 0, f, r);
 }
 

@@ -43,14 +43,6 @@ static const char usage_text[] =
 "strengthening, and never holds an exercise to avoid for a chosen\n"
 "condition.\n";
 
-static void
-usage(void)
-{
-	fputs(usage_text, stdout);
-	lr_close_stdout();
-	exit(LR_OK);
-}
-
 struct options {
 	struct filter f;
 	const char *routine, *catalog;
@@ -151,9 +143,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 't':
 			o->total = 1;
 			break;
-		case 'h':
-			usage();
-			break;
+		case 'h': lr_print_usage(usage_text);
 		case 'V':
 			lr_print_version();
 			break;
@@ -300,30 +290,32 @@ open_catalog(struct pool *p, const char *path, int installed, FILE **fpp)
  * counting what each filter left out.  A bad row is reported; the
  * plan is then not made, since it might have been the row to choose.
  */
+struct pooling {
+	struct pool *p;
+	const struct filter *f;
+};
+
+static void
+pool_exercise(const struct exercise *e, void *arg)
+{
+	struct pooling *x = arg;
+	int why = filter_check(x->f, e);
+
+	if (phase_of(e->kind) != PH_WARMUP) {
+		x->p->rows++;
+		x->p->tally[why]++;
+	}
+	if (why == F_PASS)
+		pool_add(x->p, e)->rank = position_rank(e->position,
+		    x->f->positions);
+}
+
 static int
 read_pool(struct pool *p, const struct filter *f)
 {
-	struct exercise e;
-	int rv, status = 0;
+	struct pooling x = { p, f };
 
-	while ((rv = catalog_next(&p->c, &e)) != TSV_EOF) {
-		if (rv != TSV_ROW) {
-			status = -1;
-			if (rv == TSV_FAIL)
-				break;
-			continue;
-		}
-		rv = filter_check(f, &e);
-		if (phase_of(e.kind) != PH_WARMUP) {
-			p->rows++;
-			p->tally[rv]++;
-		}
-		if (rv != F_PASS)
-			continue;
-		pool_add(p, &e)->rank = position_rank(e.position,
-		    f->positions);
-	}
-	return status;
+	return catalog_each(&p->c, pool_exercise, &x);
 }
 
 /* Say which filter left nothing to plan, and what each one kept. */
@@ -978,25 +970,28 @@ by_step(const void *a, const void *b)
 }
 
 /* Attach the catalog row of every step; an id not in it is an error. */
+struct attaching {
+	struct pool *p;
+	const struct steps *s;
+};
+
+static void
+attach_exercise(const struct exercise *e, void *arg)
+{
+	struct attaching *x = arg;
+	size_t i;
+
+	for (i = 0; i < x->s->n; i++)
+		if (strcmp(x->s->v[i].id, e->id) == 0)
+			pool_add(x->p, e)->order = (long)i;
+}
+
 static int
 attach_rows(struct pool *p, struct steps *s)
 {
-	struct exercise e;
-	size_t i;
-	int rv, status = 0;
+	struct attaching x = { p, s };
 
-	while ((rv = catalog_next(&p->c, &e)) != TSV_EOF) {
-		if (rv != TSV_ROW) {
-			status = -1;
-			if (rv == TSV_FAIL)
-				break;
-			continue;
-		}
-		for (i = 0; i < s->n; i++)
-			if (strcmp(s->v[i].id, e.id) == 0)
-				pool_add(p, &e)->order = (long)i;
-	}
-	return status;
+	return catalog_each(&p->c, attach_exercise, &x);
 }
 
 static int

@@ -37,14 +37,6 @@ static const char usage_text[] =
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n";
 
-static void
-usage(void)
-{
-	fputs(usage_text, stdout);
-	lr_close_stdout();
-	exit(LR_OK);
-}
-
 enum { FMT_TEXT, FMT_TSV, FMT_MD };
 
 struct options {
@@ -1271,7 +1263,7 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'T': o->today = optarg; break;
 		case 'j': o->jobs = lr_opt_long("--jobs", optarg, 1, 8); break;
-		case 'h': usage(); break;
+		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
 		default: lr_usage_error("unknown option");
 		}

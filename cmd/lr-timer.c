@@ -48,14 +48,6 @@ static const char usage_text[] =
 "Keys: space pause and resume, n next exercise, b back to the start of\n"
 "this exercise, q or Ctrl-C end the session, ? the keys.\n";
 
-static void
-usage(void)
-{
-	fputs(usage_text, stdout);
-	lr_close_stdout();
-	exit(LR_OK);
-}
-
 struct options {
 	const char *plan;
 	double speed;
@@ -205,7 +197,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'p': o->pain = 1; break;
 		case 'c': o->cue_argv = split_words(optarg); break;
 		case 'B': o->bell = 0; break;
-		case 'h': usage(); break;
+		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
 		default: lr_usage_error("unknown option");
 		}

@@ -224,6 +224,29 @@ catalog_next(struct catalog *c, struct exercise *e)
 }
 
 /*
+ * Call fn with every good exercise of the catalog, in order.  A bad
+ * row is reported and passed over; returns -1 when there was one, or
+ * the catalog could not be read to its end.
+ */
+int
+catalog_each(struct catalog *c, void (*fn)(const struct exercise *,
+    void *), void *arg)
+{
+	struct exercise e;
+	int rv, status = 0;
+
+	while ((rv = catalog_next(c, &e)) != TSV_EOF) {
+		if (rv == TSV_ROW)
+			fn(&e, arg);
+		else
+			status = -1;
+		if (rv == TSV_FAIL)
+			break;
+	}
+	return status;
+}
+
+/*
  * Point the text fields of e at a row of this catalog: the reader's
  * current row, or a copy the caller keeps.
  */

@@ -31,7 +31,8 @@ void lr_die(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 void lr_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
-void lr_print_version(void);
+void lr_print_usage(const char *text) __attribute__((noreturn));
+void lr_print_version(void) __attribute__((noreturn));
 long lr_opt_long(const char *opt, const char *s, long min, long max);
 void lr_close_stdout(void);
 void *lr_xmalloc(size_t n);
@@ -144,6 +145,8 @@ struct catalog {
 
 int catalog_open(struct catalog *c, FILE *fp, const char *name);
 int catalog_next(struct catalog *c, struct exercise *e);
+int catalog_each(struct catalog *c, void (*fn)(const struct exercise *,
+    void *), void *arg);
 void catalog_bind(const struct catalog *c, char *const *row,
     struct exercise *e);
 int catalog_known(const struct catalog *c, size_t i);
@@ -275,6 +278,11 @@ struct result {
 
 void result_init(struct result *r, const char *session, const char *record);
 void result_put_header(FILE *fp);
+struct result_text {
+	char step[24], sets[24], reps[24], hold[24], active[24], pain[16];
+};
+
+void result_fields(const struct result *r, struct result_text *t, char **f);
 void result_put(FILE *fp, const struct result *r);
 int result_find_columns(const struct tsv *t, long *col);
 int result_check(const struct tsv *t, const long *col, struct result *r,

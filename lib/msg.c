@@ -77,6 +77,15 @@ lr_usage_error(const char *fmt, ...)
 	exit(LR_EUSAGE);
 }
 
+/* Print a program's help, which --help asks for, and exit. */
+void
+lr_print_usage(const char *text)
+{
+	fputs(text, stdout);
+	lr_close_stdout();
+	exit(LR_OK);
+}
+
 void
 lr_print_version(void)
 {

@@ -26,34 +26,41 @@ result_put_header(FILE *fp)
 	tsv_put_row(fp, (char *const *)result_cols, R_NCOLS);
 }
 
+/* The row's fields, in the column order; numbers are written into t. */
 void
-result_put(FILE *fp, const struct result *r)
+result_fields(const struct result *r, struct result_text *t, char **f)
 {
-	char step[24], sets[24], reps[24], hold[24], active[24], pain[16];
-	char *f[R_NCOLS];
-
-	snprintf(step, sizeof step, "%ld", r->step);
-	snprintf(sets, sizeof sets, "%ld", r->sets);
-	snprintf(reps, sizeof reps, "%ld", r->reps);
-	snprintf(hold, sizeof hold, "%ld", r->hold_s);
-	snprintf(active, sizeof active, "%ld", r->active_s);
+	snprintf(t->step, sizeof t->step, "%ld", r->step);
+	snprintf(t->sets, sizeof t->sets, "%ld", r->sets);
+	snprintf(t->reps, sizeof t->reps, "%ld", r->reps);
+	snprintf(t->hold, sizeof t->hold, "%ld", r->hold_s);
+	snprintf(t->active, sizeof t->active, "%ld", r->active_s);
 	if (r->pain >= 0)
-		snprintf(pain, sizeof pain, "%d", r->pain);
+		snprintf(t->pain, sizeof t->pain, "%d", r->pain);
 	else
-		pain[0] = '\0';
+		t->pain[0] = '\0';
 	f[R_STARTED] = (char *)r->started;
 	f[R_SESSION] = (char *)r->session;
 	f[R_RECORD] = (char *)r->record;
-	f[R_STEP] = step;
+	f[R_STEP] = t->step;
 	f[R_ID] = (char *)r->id;
 	f[R_SIDE] = (char *)r->side;
-	f[R_SETS] = sets;
-	f[R_REPS] = reps;
-	f[R_HOLD_S] = hold;
-	f[R_ACTIVE_S] = active;
+	f[R_SETS] = t->sets;
+	f[R_REPS] = t->reps;
+	f[R_HOLD_S] = t->hold;
+	f[R_ACTIVE_S] = t->active;
 	f[R_STATUS] = (char *)r->status;
-	f[R_PAIN] = pain;
+	f[R_PAIN] = t->pain;
 	f[R_NOTE] = (char *)r->note;
+}
+
+void
+result_put(FILE *fp, const struct result *r)
+{
+	struct result_text t;
+	char *f[R_NCOLS];
+
+	result_fields(r, &t, f);
 	tsv_put_row(fp, f, R_NCOLS);
 }
 

@@ -51,25 +51,35 @@ lr_quote(char *dst, size_t n, const char *s)
 	return o;
 }
 
+/*
+ * Step through a comma list: the word at *p and its length; *p moves
+ * past it.  NULL at the end.
+ */
+static const char *
+next_word(const char **p, size_t *len)
+{
+	const char *w = *p, *comma;
+
+	if (w == NULL)
+		return NULL;
+	comma = strchr(w, ',');
+	*len = comma ? (size_t)(comma - w) : strlen(w);
+	*p = comma ? comma + 1 : NULL;
+	return w;
+}
+
 /* Is item one of the comma-separated words of list? */
 int
 lr_list_has(const char *list, const char *item)
 {
-	size_t n = strlen(item);
-	const char *p = list;
+	size_t n = strlen(item), len;
+	const char *p = list, *w;
 
-	if (n == 0)
+	if (n == 0 || *list == '\0')
 		return 0;
-	while (*p != '\0') {
-		const char *e = strchr(p, ',');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-
-		if (len == n && memcmp(p, item, n) == 0)
+	while ((w = next_word(&p, &len)) != NULL)
+		if (len == n && memcmp(w, item, n) == 0)
 			return 1;
-		if (e == NULL)
-			break;
-		p = e + 1;
-	}
 	return 0;
 }
 
@@ -78,21 +88,18 @@ int
 lr_list_meets(const char *a, const char *b)
 {
 	char word[256];
-	const char *p = a;
+	const char *p = a, *w;
+	size_t len;
 
-	while (*p != '\0') {
-		const char *e = strchr(p, ',');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-
-		if (len > 0 && len < sizeof word) {
-			memcpy(word, p, len);
-			word[len] = '\0';
-			if (lr_list_has(b, word))
-				return 1;
-		}
-		if (e == NULL)
-			break;
-		p = e + 1;
+	if (*a == '\0')
+		return 0;
+	while ((w = next_word(&p, &len)) != NULL) {
+		if (len == 0 || len >= sizeof word)
+			continue;
+		memcpy(word, w, len);
+		word[len] = '\0';
+		if (lr_list_has(b, word))
+			return 1;
 	}
 	return 0;
 }
