@@ -875,7 +875,7 @@ when_or_die(const struct options *o, char *dst, size_t n)
 static void
 add_built(struct batch *b, const struct result *r)
 {
-	struct result_text t;
+	struct result_text t = { "", "", "", "", "", "" };
 	char *f[R_NCOLS];
 
 	if (b->nsrc == 0)

@@ -57,7 +57,7 @@ result_fields(const struct result *r, struct result_text *t, char **f)
 void
 result_put(FILE *fp, const struct result *r)
 {
-	struct result_text t;
+	struct result_text t = { "", "", "", "", "", "" };
 	char *f[R_NCOLS];
 
 	result_fields(r, &t, f);
