@@ -20,7 +20,7 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 PROGS = lr-list lr-plan lr-timer lr-log lr-report
 LIBSRC = lib/msg.c lib/str.c lib/tsv.c lib/path.c lib/catalog.c lib/text.c \
 	lib/plan.c lib/safety.c lib/time.c lib/results.c lib/term.c \
-	lib/logfile.c
+	lib/logfile.c lib/ask.c
 HDRS = lib/lr.h
 MAN1 = $(PROGS:%=man/%.1)
 MAN = $(MAN1) man/lr-formats.5 man/lr.7
@@ -61,15 +61,19 @@ build/asan/bin/%: build/asan/cmd/%.o build/asan/liblr.a
 asan: $(ASANBIN)
 
 # bats reads nothing from stdin: a CI runner's open pipe must not look
-# like a catalog piped to the programs.
+# like a catalog piped to the programs.  It runs in a session of its
+# own, without the terminal make was started from, so that no program
+# under test asks its questions there (the tmux tests make their own).
+BATS = setsid -w bats
+
 check: all
-	bats tests </dev/null
+	$(BATS) tests </dev/null
 
 # The whole test suite: the one the README's quick start runs.
 check-all: check check-asan check-valgrind lint
 
 check-asan: asan
-	LR_BIN=$(CURDIR)/build/asan/bin bats tests </dev/null
+	LR_BIN=$(CURDIR)/build/asan/bin $(BATS) tests </dev/null
 
 # Fuzzing with libFuzzer: each target runs FUZZ_TIME seconds from the
 # seed corpus in fuzz/corpus/TARGET; what it finds is kept in
@@ -110,7 +114,7 @@ build/valgrind/bin/%: bin/%
 	@chmod +x $@
 
 check-valgrind: all $(PROGS:%=build/valgrind/bin/%)
-	LR_BIN=$(CURDIR)/build/valgrind/bin LR_SLOW=1 bats tests </dev/null
+	LR_BIN=$(CURDIR)/build/valgrind/bin LR_SLOW=1 $(BATS) tests </dev/null
 
 # Static checks: cppcheck and clang-tidy on the C, shellcheck on the
 # scripts and tests, mandoc on the manual.

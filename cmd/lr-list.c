@@ -232,6 +232,8 @@ print_card(const struct exercise *e)
 		lr_wrap(stdout, e->dose, 11, 11, 72);
 	}
 	print_list("Source:", e->source);
+	printf("\n");
+	lr_wrap(stdout, lr_check_first, 0, 0, 72);
 }
 
 /* Remember every id seen, to name the valid ones when one is unknown. */

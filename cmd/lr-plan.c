@@ -782,10 +782,10 @@ explain_total(long total, long budget)
 }
 
 static void
-explain_safety(const char *conditions)
+explain_safety(const char *conditions, const char *article)
 {
 	fprintf(stderr, "\nSafety:\n");
-	lr_print_safety(stderr, conditions, 76);
+	lr_print_safety(stderr, conditions, article, 76);
 }
 
 static void
@@ -810,7 +810,7 @@ explain_measured(const struct pool *p, const struct options *o,
 		lr_wrap(stderr, "The exercises that pass your filters do not "
 		    "fill the time, even at the top of their doses.", 0, 0,
 		    76);
-	explain_safety(o->f.conditions);
+	explain_safety(o->f.conditions, NULL);
 }
 
 static int
@@ -1058,8 +1058,7 @@ plan_routine(struct options *o)
 				    o->routine, s.title, s.source);
 				explain_rows(&p);
 				explain_total(plan_total(&p), 0);
-				explain_safety(lr_word_index(lr_conditions,
-				    o->routine) >= 0 ? o->routine : NULL);
+				explain_safety("", s.source);
 			}
 		}
 		pool_free(&p);

@@ -30,6 +30,8 @@ static const char usage_text[] =
 "      --week YYYY-Www  one ISO week, e.g. 2026-W47\n"
 "  -t, --target N       sessions a week to aim for (default 4, the\n"
 "                       articles' four to five times a week)\n"
+"  -c, --condition LIST the person's conditions, for the articles' rules\n"
+"                       (default: those of the exercises in the log)\n"
 "  -F, --format FORMAT  text (default), tsv or md\n"
 "      --today DATE     report as if today were DATE\n"
 "  -j, --jobs N         read a big log with N threads (default: one per\n"
@@ -41,6 +43,7 @@ enum { FMT_TEXT, FMT_TSV, FMT_MD };
 
 struct options {
 	long weeks, target, jobs;
+	char *conditions;		/* --condition, or NULL: from the log */
 	const char *since, *until, *week, *today;
 	int last_week, format;
 	char **logs;
@@ -66,15 +69,35 @@ struct week {
 	uint32_t *more;			/* beyond a session a day */
 	uint32_t active_s, done, partial, skipped, stopped;
 	uint32_t pain_n[3], pain_sum[3];	/* before, after, check */
+	int8_t pain_max;		/* the highest rating, or -1 */
 	struct day day[7];
 };
 
-/* Recent sessions: the week each is counted in, a pain before it. */
+/*
+ * Recent sessions: the week each is counted in, a pain before it, and
+ * the conditions all its exercises are for (and any is for).
+ */
 struct recent {
 	uint32_t id;
 	long week;
 	signed char before;
+	unsigned char cond_all, cond_any;
 };
+
+/* A safety screen that stopped a session. */
+struct stop {
+	long day;
+	char *answers;
+};
+
+/* The conditions of each exercise of the catalog, a bit each. */
+struct idmask {
+	uint64_t hash;
+	char *id;
+	unsigned char mask;
+};
+
+#define IDSLOTS 256
 
 #define RECENT 16
 
@@ -85,6 +108,10 @@ struct stats {
 	int ringpos;
 	long skipped_rows, rows;
 	int failed;
+	struct stop *stops;
+	size_t nstops;
+	const struct idmask *ids;	/* IDSLOTS, or NULL: no catalog */
+	unsigned conditions;		/* of the sessions read */
 };
 
 static void
@@ -94,6 +121,7 @@ week_init(struct week *w, long monday)
 
 	memset(w, 0, sizeof *w);
 	w->monday = (int32_t)monday;
+	w->pain_max = -1;
 	for (i = 0; i < 7; i++)
 		w->day[i].first = w->day[i].rise_b = w->day[i].rise_a = -1;
 }
@@ -181,6 +209,8 @@ session_of(const struct week *w, unsigned i)
 	    INLINE_SESSIONS];
 }
 
+static void fold_conditions(struct stats *s, const struct recent *rc);
+
 static struct recent *
 recent(struct stats *s, uint32_t id, long week)
 {
@@ -190,10 +220,117 @@ recent(struct stats *s, uint32_t id, long week)
 		if (s->ring[i].id == id && s->ring[i].week != LONG_MIN)
 			return &s->ring[i];
 	i = s->ringpos++ % RECENT;
+	fold_conditions(s, &s->ring[i]);
 	s->ring[i].id = id;
 	s->ring[i].week = week;
 	s->ring[i].before = -1;
+	s->ring[i].cond_all = 0xff;
+	s->ring[i].cond_any = 0;
 	return &s->ring[i];
+}
+
+/* ---- which conditions the log is for ---- */
+
+static const struct idmask *
+idmask_find(const struct idmask *t, const char *id)
+{
+	uint64_t h = lr_hash(id);
+	size_t i;
+
+	for (i = h % IDSLOTS; t[i].id != NULL; i = (i + 1) % IDSLOTS)
+		if (t[i].hash == h && strcmp(t[i].id, id) == 0)
+			return &t[i];
+	return NULL;
+}
+
+static unsigned
+conditions_mask(const char *list)
+{
+	unsigned m = 0;
+	int i;
+
+	for (i = 0; lr_conditions[i] != NULL; i++)
+		if (lr_list_has(list, lr_conditions[i]))
+			m |= 1u << i;
+	return m;
+}
+
+static void
+idmask_add(const struct exercise *e, void *arg)
+{
+	struct idmask *t = arg;
+	uint64_t h = lr_hash(e->id);
+	size_t i, n = 0;
+
+	for (i = h % IDSLOTS; t[i].id != NULL; i = (i + 1) % IDSLOTS)
+		if (++n == IDSLOTS - 1 || strcmp(t[i].id, e->id) == 0)
+			return;
+	t[i].hash = h;
+	t[i].id = lr_xstrdup(e->id);
+	t[i].mask = (unsigned char)conditions_mask(e->conditions);
+}
+
+/*
+ * The catalog's exercises and their conditions, so that the sessions
+ * of the log tell which articles' rules apply; NULL when the catalog
+ * cannot be read.
+ */
+static struct idmask *
+idmask_read(void)
+{
+	struct idmask *t = calloc(IDSLOTS, sizeof *t);
+	struct catalog c;
+	const char *name;
+	FILE *fp = catalog_installed(&name);
+
+	if (t == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	if (fp == NULL || catalog_open(&c, fp, name) != 0) {
+		if (fp != NULL && fp != stdin)
+			fclose(fp);
+		free(t);
+		return NULL;
+	}
+	catalog_each(&c, idmask_add, t);
+	catalog_close(&c);
+	if (fp != stdin)
+		fclose(fp);
+	return t;
+}
+
+static void
+idmask_free(struct idmask *t)
+{
+	size_t i;
+
+	for (i = 0; t != NULL && i < IDSLOTS; i++)
+		free(t[i].id);
+	free(t);
+}
+
+/*
+ * A session is for the conditions all its exercises share: a routine's
+ * are its article's.  A plan for several conditions may share none;
+ * then it is for each of them.
+ */
+static void
+fold_conditions(struct stats *s, const struct recent *rc)
+{
+	if (rc->week == LONG_MIN || rc->cond_any == 0)
+		return;
+	s->conditions |= rc->cond_all ? rc->cond_all : rc->cond_any;
+}
+
+static void
+note_conditions(struct stats *s, struct recent *rc, const char *id)
+{
+	const struct idmask *m;
+
+	if (s->ids == NULL || (m = idmask_find(s->ids, id)) == NULL ||
+	    m->mask == 0)
+		return;
+	rc->cond_all &= m->mask;
+	rc->cond_any |= m->mask;
 }
 
 /* ---- taking in one record ---- */
@@ -203,8 +340,10 @@ take_exercise(struct stats *s, const struct result *r, long day)
 {
 	int wd = lr_weekday(day);
 	struct week *w = week_at(s, day - wd);
-	struct recent *rc;
+	struct recent *rc = recent(s, (uint32_t)lr_hash(r->session),
+	    day - wd);
 
+	note_conditions(s, rc, r->id);
 	if (strcmp(r->status, "done") == 0)
 		w->done++;
 	else if (strcmp(r->status, "partial") == 0)
@@ -216,7 +355,6 @@ take_exercise(struct stats *s, const struct result *r, long day)
 	w->active |= (unsigned char)(1u << wd);
 	w->active_s += (uint32_t)r->active_s;
 	/* A session counts once, in the week of its first exercise. */
-	rc = recent(s, (uint32_t)lr_hash(r->session), day - wd);
 	count_session(week_at(s, rc->week), rc->id);
 }
 
@@ -232,6 +370,8 @@ take_pain(struct stats *s, const struct result *r, const struct lr_stamp *t,
 	k = r->status[0] == 'b' ? 0 : r->status[0] == 'a' ? 1 : 2;
 	w->pain_n[k]++;
 	w->pain_sum[k] += (unsigned)r->pain;
+	if (r->pain > w->pain_max)
+		w->pain_max = (int8_t)r->pain;
 	if (d->first < 0 || tod < d->first_t) {
 		d->first = (int8_t)r->pain;
 		d->first_t = tod;
@@ -248,6 +388,19 @@ take_pain(struct stats *s, const struct result *r, const struct lr_stamp *t,
 	}
 }
 
+/* A stop is rare and leads the report: keep its day and answers. */
+static void
+take_stop(struct stats *s, const struct result *r, long day)
+{
+	struct stop *st;
+
+	week_at(s, day - lr_weekday(day))->stopped++;
+	s->stops = lr_xrealloc(s->stops, (s->nstops + 1) * sizeof *s->stops);
+	st = &s->stops[s->nstops++];
+	st->day = day;
+	st->answers = lr_xstrdup(r->note);
+}
+
 static void
 take_row(struct stats *s, const struct result *r, const struct lr_stamp *t)
 {
@@ -258,7 +411,7 @@ take_row(struct stats *s, const struct result *r, const struct lr_stamp *t)
 	else if (r->record[0] == 'p')
 		take_pain(s, r, t, day);
 	else if (strcmp(r->status, "stop") == 0)
-		week_at(s, day - lr_weekday(day))->stopped++;
+		take_stop(s, r, day);
 }
 
 /* ---- reading a log, in pieces at once when it is big ---- */
@@ -316,6 +469,8 @@ merge_week(struct week *into, const struct week *w)
 	into->partial += w->partial;
 	into->skipped += w->skipped;
 	into->stopped += w->stopped;
+	if (w->pain_max > into->pain_max)
+		into->pain_max = w->pain_max;
 	for (k = 0; k < 3; k++) {
 		into->pain_n[k] += w->pain_n[k];
 		into->pain_sum[k] += w->pain_sum[k];
@@ -337,6 +492,17 @@ merge_week(struct week *into, const struct week *w)
 }
 
 static void
+stats_init(struct stats *s, const struct idmask *ids)
+{
+	int i;
+
+	memset(s, 0, sizeof *s);
+	for (i = 0; i < RECENT; i++)
+		s->ring[i].week = LONG_MIN;
+	s->ids = ids;
+}
+
+static void
 stats_free(struct stats *s)
 {
 	size_t i;
@@ -344,6 +510,39 @@ stats_free(struct stats *s)
 	for (i = 0; i < s->nw; i++)
 		free(s->w[i].more);
 	free(s->w);
+	for (i = 0; i < s->nstops; i++)
+		free(s->stops[i].answers);
+	free(s->stops);
+}
+
+/* What a reader's sessions still in the ring tell of the conditions. */
+static void
+stats_finish(struct stats *s)
+{
+	int i;
+
+	for (i = 0; i < RECENT; i++) {
+		fold_conditions(s, &s->ring[i]);
+		s->ring[i].week = LONG_MIN;
+	}
+}
+
+/* A piece's stops and conditions join the whole. */
+static void
+merge_extras(struct stats *into, struct stats *from)
+{
+	stats_finish(from);
+	into->conditions |= from->conditions;
+	if (from->nstops == 0)
+		return;
+	into->stops = lr_xrealloc(into->stops, (into->nstops + from->nstops) *
+	    sizeof *into->stops);
+	memcpy(into->stops + into->nstops, from->stops, from->nstops *
+	    sizeof *from->stops);
+	into->nstops += from->nstops;
+	free(from->stops);
+	from->stops = NULL;
+	from->nstops = 0;
 }
 
 static void
@@ -351,6 +550,7 @@ merge_stats(struct stats *into, struct stats *from)
 {
 	size_t i;
 
+	merge_extras(into, from);
 	/* The first piece becomes the whole, rather than a copy of it. */
 	if (into->nw == 0 && into->rows == 0 && into->skipped_rows == 0) {
 		free(into->w);
@@ -438,6 +638,7 @@ read_parallel(struct stats *s, struct tsv *head, const long *col,
 	}
 	for (k = 0; k < n; k++) {
 		memset(&p[k], 0, sizeof p[k]);
+		stats_init(&p[k].s, s->ids);
 		memcpy(p[k].col, col, sizeof p[k].col);
 		p[k].fp = fopen(path, "r");
 		p[k].err = open_memstream(&p[k].errbuf, &p[k].errlen);
@@ -665,36 +866,99 @@ row_get(const struct rows *R, size_t i, struct row *x)
 /* A warning names at most this many dates, then says how many more. */
 #define LIST_MAX 8
 
-struct warnings {
+/* A stop leads; the other warnings follow in the order they are made. */
+enum { RANK_STOP, RANK_OTHER };
+
+struct warning {
+	long monday;			/* the week it belongs to */
+	int rank;
+	size_t order;
 	char *text;
-	size_t len;
-	FILE *fp;
-	int n;
 };
 
+struct warnings {
+	struct warning *v;
+	size_t n;
+	unsigned conditions;		/* the person's: a bit each */
+	FILE *fp;			/* the warning being written */
+	char *buf;
+	size_t len;
+};
+
+#define COND(name) (1u << lr_word_index(lr_conditions, name))
+
 static void
-warn_open(struct warnings *w)
+warn_init(struct warnings *w, unsigned conditions)
 {
 	memset(w, 0, sizeof *w);
-	w->fp = open_memstream(&w->text, &w->len);
+	w->conditions = conditions;
+}
+
+static FILE *
+warn_begin(struct warnings *w)
+{
+	w->fp = open_memstream(&w->buf, &w->len);
 	if (w->fp == NULL)
 		lr_die(LR_EDATA, "out of memory");
+	return w->fp;
 }
 
 static void
-warn_add(struct warnings *w, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+warn_end(struct warnings *w, long monday, int rank)
+{
+	struct warning *x;
+
+	fclose(w->fp);
+	w->v = lr_xrealloc(w->v, (w->n + 1) * sizeof *w->v);
+	x = &w->v[w->n];
+	x->monday = monday;
+	x->rank = rank;
+	x->order = w->n++;
+	x->text = w->buf;
+	w->buf = NULL;
+	w->fp = NULL;
+}
 
 static void
-warn_add(struct warnings *w, const char *fmt, ...)
+warn_add(struct warnings *w, long monday, int rank, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+warn_add(struct warnings *w, long monday, int rank, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(w->fp, fmt, ap);
+	vfprintf(warn_begin(w), fmt, ap);
 	va_end(ap);
-	fputc('\n', w->fp);
-	w->n++;
+	warn_end(w, monday, rank);
+}
+
+static int
+by_rank(const void *a, const void *b)
+{
+	const struct warning *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static void
+warn_sort(struct warnings *w)
+{
+	if (w->n > 0)
+		qsort(w->v, w->n, sizeof *w->v, by_rank);
+}
+
+static void
+warn_free(struct warnings *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i].text);
+	free(w->v);
 }
 
 static char *
@@ -703,7 +967,106 @@ day_text(char *dst, size_t n, long day)
 	return lr_day_text(dst, n, day);
 }
 
-/* Pain that a session raised and that had not settled the next day. */
+static int
+by_day(const void *a, const void *b)
+{
+	const struct stop *x = a, *y = b;
+
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+/* The signs answered yes in a screen record's answers. */
+struct yes_list {
+	const struct screen_question *q[16];
+	int n;
+	char unknown[256];		/* keys lr does not know, as written */
+};
+
+static void
+yes_list(const char *answers, struct yes_list *y)
+{
+	const char *p = answers;
+
+	memset(y, 0, sizeof *y);
+	while (*p != '\0') {
+		size_t n = strcspn(p, ","), k = strcspn(p, "=");
+		const struct screen_question *q;
+		size_t used = strlen(y->unknown);
+
+		if (k < n && n - k == 4 && strncmp(p + k, "=yes", 4) == 0) {
+			if ((q = lr_screen_find(p, k)) == NULL)
+				snprintf(y->unknown + used, sizeof y->unknown -
+				    used, "%s%.*s", used ? ", " : "", (int)k, p);
+			else if (y->n < 16)
+				y->q[y->n++] = q;
+		}
+		p += n + (p[n] == ',');
+	}
+}
+
+/*
+ * Each safety screen that stopped a session: its date, the signs
+ * answered yes, and the advice on whom to see and how soon, the most
+ * urgent first.
+ */
+static void
+warn_stops(struct warnings *w, struct stats *s, const struct range *r)
+{
+	struct yes_list y;
+	size_t i;
+	int k, pass;
+	char d[16];
+
+	if (s->nstops > 0)
+		qsort(s->stops, s->nstops, sizeof *s->stops, by_day);
+	for (i = 0; i < s->nstops; i++) {
+		const struct stop *st = &s->stops[i];
+		FILE *fp;
+
+		if (st->day < r->first || st->day > r->last + 6)
+			continue;
+		yes_list(st->answers, &y);
+		fp = warn_begin(w);
+		fprintf(fp, "No session on %s: a warning sign stopped it. "
+		    "Answered yes:", day_text(d, sizeof d, st->day));
+		for (pass = 1; pass >= 0; pass--)
+			for (k = 0; k < y.n; k++)
+				if (y.q[k]->urgent == pass)
+					fprintf(fp, " %s", y.q[k]->question);
+		if (y.unknown[0] != '\0')
+			fprintf(fp, " %s.", y.unknown);
+		for (pass = 1; pass >= 0; pass--)
+			for (k = 0; k < y.n; k++)
+				if (y.q[k]->urgent == pass)
+					fprintf(fp, " %s", y.q[k]->advice);
+		warn_end(w, st->day - lr_weekday(st->day), RANK_STOP);
+	}
+}
+
+/*
+ * What the articles say of pain a session raised that has not settled
+ * the next day, for the person's conditions: the knee article gives
+ * the rule; the sciatica article says to stop when pain keeps getting
+ * worse.
+ */
+static void
+put_unsettled_rule(FILE *fp, unsigned cond)
+{
+	int knee = (cond & COND("knee-pain")) != 0;
+	int back = (cond & (COND("sciatica") | COND("low-back-pain"))) != 0;
+
+	if (knee || !back)
+		fprintf(fp, " The knee pain article (004_af18e76644b40d20.txt): "
+		    "pain after exercise should settle by the next day; if it "
+		    "does not, stop the exercises and check in with your "
+		    "doctor.");
+	if (back)
+		fprintf(fp, " The sciatica article (002_ae89acf58824fd98.txt): "
+		    "stop at once when pain is sharp, shooting or getting "
+		    "worse, and start again only when it is bearable, with your "
+		    "physiotherapist's advice.");
+}
+
 /*
  * Visit the days of the range whose session raised pain that had not
  * settled by the next day's first rating: count them (say == 0), or
@@ -724,6 +1087,7 @@ unsettled_days(struct warnings *w, const struct stats *s,
 			const struct day *x = &wk->day[d];
 			const struct week *nw;
 			const struct day *next;
+			FILE *fp;
 
 			if (x->rise_b < 0)
 				continue;
@@ -735,13 +1099,13 @@ unsettled_days(struct warnings *w, const struct stats *s,
 				continue;
 			if (seen++ < skip || !say)
 				continue;
-			warn_add(w, "Pain rose from %d to %d in the session of "
-			    "%s and was still %d at the first rating on %s. "
-			    "The knee article: pain after exercise should "
-			    "settle by the next day; if it does not, stop the "
-			    "exercises and check in with your doctor.",
+			fp = warn_begin(w);
+			fprintf(fp, "Pain rose from %d to %d in the session of %s "
+			    "and was still %d at the first rating on %s.",
 			    x->rise_b, x->rise_a, day_text(a, sizeof a, m + d),
 			    next->first, day_text(b, sizeof b, m + d + 1));
+			put_unsettled_rule(fp, w->conditions);
+			warn_end(w, m, RANK_OTHER);
 		}
 	}
 	return seen;
@@ -755,9 +1119,9 @@ warn_unsettled(struct warnings *w, const struct stats *s,
 	int n = unsettled_days(w, s, r, 0, 0);
 
 	if (n > LIST_MAX)
-		warn_add(w, "Pain raised by a session had not settled by the "
-		    "next day %d times in these weeks; the last %d:",
-		    n, LIST_MAX);
+		warn_add(w, r->last, RANK_OTHER, "Pain raised by a session had "
+		    "not settled by the next day %d times in these weeks; the "
+		    "last %d:", n, LIST_MAX);
 	unsettled_days(w, s, r, n > LIST_MAX ? n - LIST_MAX : 0, 1);
 }
 
@@ -792,65 +1156,65 @@ warn_rising(struct warnings *w, const struct rows *R)
 	week_name(a, sizeof a, with[2].monday);
 	week_name(b, sizeof b, with[1].monday);
 	week_name(c, sizeof c, with[0].monday);
-	warn_add(w, "Pain is rising: its weekly average went from %.1f in "
-	    "%s to %.1f in %s and %.1f in %s. Stop any exercise that makes "
-	    "it sharp, shooting or worse, and talk to your physiotherapist "
-	    "or doctor.", with[2].level, a, with[1].level, b,
-	    with[0].level, c);
+	warn_add(w, with[0].monday, RANK_OTHER, "Pain is rising: its weekly "
+	    "average went from %.1f in %s to %.1f in %s and %.1f in %s. Stop "
+	    "any exercise that makes it sharp, shooting or worse, and talk to "
+	    "your physiotherapist or doctor.", with[2].level, a,
+	    with[1].level, b, with[0].level, c);
+}
+
+/* Regular exercise: at least half the weekly target, and once. */
+static long
+regular(long target)
+{
+	return target > 1 ? (target + 1) / 2 : 1;
 }
 
 /*
- * Six weeks or more of regular exercise (the target met every week)
- * without pain going down: the sciatica article says to see a doctor.
+ * The sciatica article: pain that has not gone after more than six
+ * weeks of regular exercise needs a doctor.  For sciatica and low-back
+ * pain, when every week of the last seven or more full weeks had
+ * regular sessions and the last ratings still show pain.
  */
 static void
 warn_no_better(struct warnings *w, const struct stats *s, long target,
     const struct range *r)
 {
-	struct row x, first[2], last[2];
-	long m, end = r->last;
+	const struct week *wk, *rated = NULL;
+	long m, end = r->last, first;
 	int run = 0;
-	char a[40], b[40];
-	double p0, p1;
+	char a[40], b[40], c[16];
 
-	if (target == 0)
+	if (!(w->conditions & (COND("sciatica") | COND("low-back-pain"))))
 		return;
-	fill_row(&x, s, end, target, r->today);
-	if (!x.full)
-		end -= 7;
-	for (m = end; ; m -= 7) {
-		fill_row(&x, s, m, target, r->today);
-		if (x.sessions < target)
-			break;
+	if (end + 6 >= r->today)
+		end -= 7;		/* this week is not over */
+	for (m = end; (wk = week_find(s, m)) != NULL &&
+	    wk->nsess >= regular(target); m -= 7) {
+		if (rated == NULL && wk->pain_max >= 0)
+			rated = wk;
 		run++;
 	}
-	if (run < 6)
+	if (run < 7 || rated == NULL || rated->pain_max == 0)
 		return;
-	fill_row(&first[0], s, m + 7, target, r->today);
-	fill_row(&first[1], s, m + 14, target, r->today);
-	fill_row(&last[0], s, end - 7, target, r->today);
-	fill_row(&last[1], s, end, target, r->today);
-	p0 = first[0].level >= 0 && first[1].level >= 0 ?
-	    (first[0].level + first[1].level) / 2 : first[0].level >= 0 ?
-	    first[0].level : first[1].level;
-	p1 = last[0].level >= 0 && last[1].level >= 0 ?
-	    (last[0].level + last[1].level) / 2 : last[1].level >= 0 ?
-	    last[1].level : last[0].level;
-	if (p0 < 0 || p1 < 0 || p1 < p0)
-		return;
-	week_name(a, sizeof a, m + 7);
+	first = end - 7L * (run - 1);
+	week_name(a, sizeof a, first);
 	week_name(b, sizeof b, end);
-	warn_add(w, "%d weeks of regular exercise, %s to %s, and pain is "
-	    "not lower (%.1f at the start, %.1f at the end). The sciatica "
-	    "article: when pain has not improved after six weeks of regular "
-	    "exercise, see a doctor.", run, a, b, p0, p1);
+	warn_add(w, end, RANK_OTHER, "%d weeks of regular exercise, %s to %s, "
+	    "and the pain has not gone (up to %d in the week of %s). The "
+	    "sciatica article "
+	    "(002_ae89acf58824fd98.txt): when pain has not gone after more "
+	    "than six weeks of regular exercise, see a doctor.", run, a, b,
+	    rated->pain_max, lr_day_text(c, sizeof c, rated->monday));
 }
 
+/* Weeks under the target count, but not a week a warning sign stopped. */
 static int
 under_target(const struct rows *R, size_t i, long firstweek, struct row *x)
 {
 	row_get(R, i, x);
-	return x->full && x->monday >= firstweek && x->sessions < R->target;
+	return x->full && x->monday >= firstweek && x->stopped == 0 &&
+	    x->sessions < R->target;
 }
 
 /*
@@ -861,28 +1225,34 @@ static void
 warn_adherence(struct warnings *w, const struct rows *R)
 {
 	long firstweek = R->s->nw > 0 ? R->s->w[0].monday : LONG_MAX;
+	long last = 0;
 	struct row x;
 	size_t i;
 	int n = 0, k = 0;
 	char wk[40];
+	FILE *fp;
 
 	for (i = 0; i < R->n; i++)
 		n += under_target(R, i, firstweek, &x);
 	if (n == 0)
 		return;
-	fprintf(w->fp, "Fewer sessions than the target of %ld a week", R->target);
+	fp = warn_begin(w);
+	fprintf(fp, "Fewer sessions than the target of %ld a week", R->target);
 	if (n > LIST_MAX)
-		fprintf(w->fp, " in %d weeks; the last %d", n, LIST_MAX);
-	fputc(':', w->fp);
+		fprintf(fp, " in %d weeks; the last %d", n, LIST_MAX);
+	fputc(':', fp);
 	for (i = 0; i < R->n; i++) {
 		if (!under_target(R, i, firstweek, &x) || k++ < n - LIST_MAX)
 			continue;
 		week_name(wk, sizeof wk, x.monday);
-		fprintf(w->fp, "%s %ld in %s", k > 1 && k > n - LIST_MAX + 1 ?
+		fprintf(fp, "%s %ld in %s", k > 1 && k > n - LIST_MAX + 1 ?
 		    ";" : "", x.sessions, wk);
+		last = x.monday;
 	}
-	warn_add(w, ". The articles ask for four to five sessions a week: "
-	    "exercise helps when it is regular.");
+	fprintf(fp, ". Exercise helps when it is regular: the sciatica "
+	    "article (002_ae89acf58824fd98.txt) asks for four to five "
+	    "sessions a week.");
+	warn_end(w, last, RANK_OTHER);
 }
 
 /* ---- output ---- */
@@ -894,8 +1264,28 @@ put_num(FILE *fp, double v, const char *fmt)
 		fprintf(fp, fmt, v);
 }
 
+/* The week's warnings, a stop first, one a line in one field. */
 static void
-out_tsv(const struct rows *R)
+put_week_warnings(const struct warnings *w, long monday)
+{
+	char *buf = NULL;
+	size_t i, len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (fp == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	for (i = 0; i < w->n; i++)
+		if (w->v[i].monday == monday)
+			fprintf(fp, "%s%s", len ? "\n" : "", w->v[i].text),
+			    fflush(fp);
+	fclose(fp);
+	putchar('\t');
+	tsv_put_field(stdout, buf);
+	free(buf);
+}
+
+static void
+out_tsv(const struct rows *R, const struct warnings *w)
 {
 	struct row row;
 	const struct row *x = &row;
@@ -906,7 +1296,7 @@ out_tsv(const struct rows *R)
 	printf("week\tmonday\tsessions\tactive_days\tactive_min\tdone\t"
 	    "partial\tskipped\tcompletion\ttarget\tadherence\tpain_before\t"
 	    "pain_after\tpain_check\tpain_avg\tpain_change\tminutes_change\t"
-	    "stopped\n");
+	    "stopped\twarnings\n");
 	for (i = 0; i < R->n; i++) {
 		row_get(R, i, &row);
 		printf("%d-W%02d\t%s\t%ld\t%ld\t%.1f\t%ld\t%ld\t%ld\t", x->iso_y,
@@ -926,12 +1316,14 @@ out_tsv(const struct rows *R)
 		printf("\t");
 		if (x->has_prev_level)
 			printf("%+.1f", x->d_level);
-		printf("\t%+.1f\t%ld\n", x->d_minutes, x->stopped);
+		printf("\t%+.1f\t%ld", x->d_minutes, x->stopped);
+		put_week_warnings(w, x->monday);
+		putchar('\n');
 	}
 }
 
 struct totals {
-	long sessions, days, done, partial, skipped;
+	long sessions, days, done, partial, skipped, stopped;
 	double minutes;
 	unsigned pain_n[3], pain_sum[3];
 };
@@ -954,6 +1346,7 @@ sum_totals(struct totals *t, const struct rows *R)
 		t->done += x.done;
 		t->partial += x.partial;
 		t->skipped += x.skipped;
+		t->stopped += x.stopped;
 		t->minutes += x.minutes;
 		for (k = 0; w && k < 3; k++) {
 			t->pain_n[k] += w->pain_n[k];
@@ -1120,23 +1513,22 @@ static const char disclaimer[] =
 static void
 out_warnings(const struct warnings *w, const struct style *st)
 {
-	const char *p = w->text;
+	size_t i;
 
-	printf("\n%s%s%s\n", st->md ? "## " : "", w->n ? "Warnings" :
-	    "No warnings", "");
-	while (p != NULL && *p != '\0') {
-		size_t len = strcspn(p, "\n");
-		char line[2048];
+	printf("\n%s%s\n", st->md ? "## " : "", w->n ? "Warnings" :
+	    "No warnings");
+	for (i = 0; i < w->n; i++) {
+		const struct warning *x = &w->v[i];
 
-		snprintf(line, sizeof line, "%.*s", (int)len, p);
-		if (st->md)
-			printf("- %s\n", line);
-		else {
-			printf("%s  - ", sgr(st, "\033[33m"));
-			lr_wrap(stdout, line, 4, 4, 78);
-			fputs(sgr(st, "\033[0m"), stdout);
+		if (st->md) {
+			printf("- %s%s%s\n", x->rank == RANK_STOP ? "**" : "",
+			    x->text, x->rank == RANK_STOP ? "**" : "");
+			continue;
 		}
-		p += len + (p[len] == '\n');
+		printf("%s  - ", sgr(st, x->rank == RANK_STOP ? "\033[1;31m" :
+		    "\033[33m"));
+		lr_wrap(stdout, x->text, 4, 4, 78);
+		fputs(sgr(st, "\033[0m"), stdout);
 	}
 }
 
@@ -1160,7 +1552,8 @@ out_text(const struct rows *R, const struct stats *s,
 	    "check-ins; dmin, dpain: change on the week before.\n\n",
 	    o->target);
 	text_table(R, &t, st);
-	if (t.sessions == 0 && t.done + t.partial + t.skipped == 0)
+	if (t.sessions == 0 && t.done + t.partial + t.skipped == 0 &&
+	    t.stopped == 0 && t.pain_n[0] + t.pain_n[1] + t.pain_n[2] == 0)
 		printf("\nNothing was logged in these weeks.\n");
 	text_bars(R, st);
 	text_pain(R);
@@ -1231,6 +1624,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "last-week", no_argument, NULL, 'L' },
 		{ "week", required_argument, NULL, 'W' },
 		{ "target", required_argument, NULL, 't' },
+		{ "condition", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "today", required_argument, NULL, 'T' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -1243,7 +1637,7 @@ parse_options(int argc, char **argv, struct options *o)
 
 	o->weeks = 4;
 	o->target = 4;
-	while ((ch = getopt_long(argc, argv, "w:t:F:j:hV", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "w:t:c:F:j:hV", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'w':
@@ -1262,6 +1656,10 @@ parse_options(int argc, char **argv, struct options *o)
 				    "md, got \"%s\"", optarg);
 			break;
 		case 'T': o->today = optarg; break;
+		case 'c':
+			filter_add(&o->conditions, optarg, lr_conditions,
+			    "condition");
+			break;
 		case 'j': o->jobs = lr_opt_long("--jobs", optarg, 1, 8); break;
 		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
@@ -1293,14 +1691,12 @@ main(int argc, char **argv)
 	struct warnings w;
 	struct style st;
 	struct rows R;
+	struct idmask *ids;
 	char path[PATH_MAX];
 	int i, status = LR_OK;
 
 	parse_options(argc, argv, &o);
 	make_range(&o, &r);
-	memset(&s, 0, sizeof s);
-	for (i = 0; i < RECENT; i++)
-		s.ring[i].week = LONG_MIN;
 	if (o.nlogs == 0) {
 		if (lr_log_path(path, sizeof path) != 0)
 			return LR_EDATA;
@@ -1309,14 +1705,18 @@ main(int argc, char **argv)
 			    "first session is logged", path);
 			return LR_EDATA;
 		}
-		if (read_log(&s, path, o.jobs) != 0)
-			status = LR_EDATA;
 	}
+	ids = o.conditions ? NULL : idmask_read();
+	stats_init(&s, ids);
+	if (o.nlogs == 0 && read_log(&s, path, o.jobs) != 0)
+		status = LR_EDATA;
 	for (i = 0; i < o.nlogs; i++)
 		if (read_log(&s, o.logs[i], o.jobs) != 0)
 			status = LR_EDATA;
 	if (status != LR_OK && s.rows == 0 && s.skipped_rows == 0) {
 		stats_free(&s);
+		idmask_free(ids);
+		free(o.conditions);
 		return status;
 	}
 	if (s.skipped_rows > 0) {
@@ -1326,23 +1726,28 @@ main(int argc, char **argv)
 		status = LR_EDATA;
 	}
 	rows_init(&R, &s, &r, o.target);
-	warn_open(&w);
+	stats_finish(&s);
+	warn_init(&w, o.conditions ? conditions_mask(o.conditions) :
+	    s.conditions);
+	warn_stops(&w, &s, &r);
 	warn_unsettled(&w, &s, &r);
 	warn_rising(&w, &R);
 	warn_no_better(&w, &s, o.target, &r);
 	warn_adherence(&w, &R);
-	fclose(w.fp);
+	warn_sort(&w);
 	st.color = color_wanted(o.format);
 	st.utf8 = lr_utf8_locale();
 	st.md = o.format == FMT_MD;
 	if (o.format == FMT_TSV)
-		out_tsv(&R);
+		out_tsv(&R, &w);
 	else if (o.format == FMT_MD)
 		out_md(&R, &s, &o, &r, &w, &st);
 	else
 		out_text(&R, &s, &o, &r, &w, &st);
-	free(w.text);
+	warn_free(&w);
 	stats_free(&s);
+	idmask_free(ids);
+	free(o.conditions);
 	lr_close_stdout();
 	return status;
 }

@@ -35,15 +35,22 @@ static const char usage_text[] =
 "      --ready N        seconds to get into position before each\n"
 "                       exercise (default 10; 0 for none)\n"
 "      --switch N       seconds to switch sides (default 5; 0 for none)\n"
-"      --screen         ask the safety questions, even in batch mode or\n"
-"                       when already asked today\n"
+"      --screen         ask the safety questions even when already\n"
+"                       asked today (batch mode: even with no terminal\n"
+"                       is an error)\n"
 "      --no-screen      do not ask the safety questions\n"
-"  -p, --pain           ask for pain, 0-10, before and after\n"
+"  -p, --pain           ask for pain, 0-10, before and after (the\n"
+"                       default on the screen; in batch mode, on the\n"
+"                       terminal)\n"
+"      --no-pain        do not ask for pain\n"
 "      --cue-cmd CMD    run CMD with each cue's text as one argument,\n"
 "                       e.g. espeak-ng (words split at spaces, no shell)\n"
 "      --no-bell        no terminal bell at each change\n"
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n"
+"\n"
+"Before the day's first session the timer asks about warning signs\n"
+"(batch mode too, as lines, when there is a terminal).\n"
 "\n"
 "Keys: space pause and resume, n next exercise, b back to the start of\n"
 "this exercise, q or Ctrl-C end the session, ? the keys.\n";
@@ -94,8 +101,9 @@ struct session {
 	char *outbuf;			/* results held while stdout is the tty */
 	size_t outlen;
 	int tty, sigfd, rows, cols, color, utf8, dumb;
-	char keybuf[64];		/* keys read but not yet answered */
-	int nkeys, ikey;
+	struct ask ask;			/* questions before and after */
+	char *advice;			/* a stop's advice, shown again at exit */
+	const char *advice_title;
 	long long flash_until, last_dumb_line;
 	char banner[160];
 	int finished[3];		/* done, partial, skipped */
@@ -170,6 +178,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "screen", no_argument, NULL, 'S' },
 		{ "no-screen", no_argument, NULL, 'N' },
 		{ "pain", no_argument, NULL, 'p' },
+		{ "no-pain", no_argument, NULL, 'P' },
 		{ "cue-cmd", required_argument, NULL, 'c' },
 		{ "no-bell", no_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
@@ -182,6 +191,7 @@ parse_options(int argc, char **argv, struct options *o)
 	o->ready_s = LR_READY_S;
 	o->switch_s = LR_SWITCH_S;
 	o->screen = -1;
+	o->pain = -1;
 	o->bell = 1;
 	while ((ch = getopt_long(argc, argv, "bs:phV", longopts, NULL)) !=
 	    -1) {
@@ -195,6 +205,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'S': o->screen = 1; break;
 		case 'N': o->screen = 0; break;
 		case 'p': o->pain = 1; break;
+		case 'P': o->pain = 0; break;
 		case 'c': o->cue_argv = split_words(optarg); break;
 		case 'B': o->bell = 0; break;
 		case 'h': lr_print_usage(usage_text);
@@ -937,19 +948,6 @@ draw_help(struct canvas *c)
 	put_line(c, " Press any key to go back.");
 }
 
-/* Bytes of s that fit in cols columns (one column per code point). */
-static int
-fit(const char *s, int cols)
-{
-	int i, w = 0;
-
-	for (i = 0; s[i] != '\0'; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && w++ == cols)
-			break;
-	}
-	return i;
-}
-
 static void
 paint(struct session *s, const struct canvas *c, long long now)
 {
@@ -966,7 +964,7 @@ paint(struct session *s, const struct canvas *c, long long now)
 			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s",
 			    flash ? "\033[7m" : "\033[1;44;37m");
 		o += (size_t)snprintf(buf + o, sizeof buf - o, "%.*s",
-		    fit(c->line[i], s->cols), c->line[i]);
+		    lr_fit(c->line[i], sizeof c->line[i], s->cols), c->line[i]);
 		o += (size_t)snprintf(buf + o, sizeof buf - o, "\033[K%s%s",
 		    flash || hi ? "\033[0m" : "", i + 1 < c->n ? "\r\n" : "");
 		if (o + 4096 > sizeof buf)
@@ -994,9 +992,22 @@ draw(struct session *s, long long now)
 
 /* ---- keys and signals ---- */
 
+static void on_sig(struct session *s, int sig);
+
 static void
 on_key(struct session *s, int k, long long now)
 {
+	/* The terminal sends no signals while the timer has it: Ctrl-C
+	 * ends the session here and never reaches the rest of the
+	 * pipeline, which would lose what was done. */
+	if (k == 0x03 || k == 0x1c) {
+		quit_session(s, now);
+		return;
+	}
+	if (k == 0x1a) {
+		on_sig(s, SIGTSTP);
+		return;
+	}
 	if (s->help) {
 		s->help = 0;
 		return;
@@ -1126,6 +1137,8 @@ run_session(struct session *s)
 
 	s->began_ns = now;
 	s->last_dumb_line = now;
+	if (s->tty >= 0)
+		term_size(&s->rows, &s->cols);
 	enter_phase(s, 0, now);
 	while (!s->done) {
 		now = lr_mono_ns();
@@ -1141,168 +1154,61 @@ run_session(struct session *s)
 
 /* ---- questions: the safety screen and the pain check-ins ---- */
 
-/*
- * Read one answer from the terminal: a key in cbreak mode, or a line
- * in batch mode.  Returns -1 when the person ends the session.
- */
+/* The session's outcome when a question is not answered. */
 static int
-ask_key(struct session *s, const char *valid)
+unanswered(struct session *s, int k)
 {
-	for (;;) {
-		struct pollfd fds[2] = {
-			{ s->sigfd, POLLIN, 0 }, { s->tty, POLLIN, 0 }
-		};
-		int sig;
-		ssize_t n;
-
-		while (s->ikey < s->nkeys) {
-			char c = s->keybuf[s->ikey++];
-
-			if (c != '\0' && strchr(valid, c))
-				return (unsigned char)c;
-		}
-		if (poll(fds, 2, -1) < 0 && errno != EINTR)
-			return -1;
-		while ((sig = sig_pipe_next(s->sigfd)) != 0) {
-			if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP ||
-			    sig == SIGQUIT)
-				return -1;
-			if (sig == SIGTSTP)
-				term_suspend();
-			if (sig == SIGTSTP || sig == SIGCONT) {
-				if (!s->o->batch) {
-					term_cbreak();
-					if (!s->dumb)
-						term_alt_screen();
-				}
-				return 0;
-			}
-			if (sig == SIGWINCH)
-				term_size(&s->rows, &s->cols);
-		}
-		if (!(fds[1].revents & (POLLIN | POLLHUP)))
-			continue;
-		if ((n = read(s->tty, s->keybuf, sizeof s->keybuf)) <= 0)
-			return -1;
-		s->nkeys = (int)n;
-		s->ikey = 0;
-	}
+	if (k == ASK_KILLED)
+		s->killed = 1;
+	s->quit = 1;
+	return k;
 }
 
-static void
-show_text(struct session *s, const char *title, const char *body,
-    const char *prompt)
-{
-	if (s->o->batch || s->dumb) {
-		dprintf(s->tty, "\r\n%s\r\n", title);
-		if (body[0] != '\0')
-			dprintf(s->tty, "%s\r\n", body);
-		dprintf(s->tty, "%s ", prompt);
-		return;
-	}
-	dprintf(s->tty, "\033[H\033[2J\r\n %s%s%s\r\n\r\n", s->color ?
-	    "\033[1m" : "", title, s->color ? "\033[0m" : "");
-	if (body[0] != '\0') {
-		const char *p = body;
-
-		while (*p != '\0') {
-			size_t n = strcspn(p, "\n");
-
-			dprintf(s->tty, " %.*s\r\n", (int)n, p);
-			p += n;
-			if (*p == '\n')
-				p++;
-		}
-		dprintf(s->tty, "\r\n");
-	}
-	dprintf(s->tty, " %s ", prompt);
-}
-
-/* Any yes ends the session before it starts, with the seeds' advice. */
+/*
+ * The day's warning signs.  Any yes ends the session before it starts,
+ * recorded with the answers given; its advice stays until read, and is
+ * printed again when the program ends.
+ */
 static int
 safety_screen(struct session *s)
 {
-	char answers[512] = "", advice[2048] = "";
-	int i, stop = 0, urgent = 0;
+	struct screen_answers sa;
+	int r = ask_screen(&s->ask, &sa);
 
-	for (i = 0; lr_screen[i].key != NULL; i++) {
-		char title[64];
-		int k;
-
-		snprintf(title, sizeof title, "Before you start (%d of 9)",
-		    i + 1);
-		show_text(s, title, lr_screen[i].question,
-		    "Press y for yes or n for no.");
-		if ((k = ask_key(s, "yYnN")) < 0)
-			return -1;
-		if (k == 0) {
-			i--;
-			continue;
-		}
-		if (s->o->batch || s->dumb)
-			dprintf(s->tty, "%c\r\n", k);
-		k = k == 'y' || k == 'Y';
-		snprintf(answers + strlen(answers), sizeof answers -
-		    strlen(answers), "%s%s=%s", i ? "," : "",
-		    lr_screen[i].key, k ? "yes" : "no");
-		if (k) {
-			stop = 1;
-			urgent |= lr_screen[i].urgent;
-			snprintf(advice + strlen(advice), sizeof advice -
-			    strlen(advice), "- %s\n", lr_screen[i].advice);
-		}
-	}
-	write_screen(s, stop, answers);
-	if (!stop)
-		return 0;
-	show_text(s, urgent ? "Do not exercise today: get help now" :
-	    "Do not exercise today", advice, "Press any key.");
-	ask_key(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "
-	    "\r\n0123456789");
+	if (sa.nyes > 0 || r == 0)
+		write_screen(s, sa.stop, sa.answers);
+	if (sa.nyes == 0)
+		return r < 0 ? unanswered(s, r) : 0;
+	s->advice = ask_advice_text(&sa);
+	s->advice_title = ask_advice_title(&sa);
+	if (r != ASK_KILLED)
+		ask_read(&s->ask, s->advice_title, s->advice);
+	else
+		s->killed = 1;
 	return 1;
 }
 
-/* 0-10, or -1 when skipped or the session is ended. */
 static int
-ask_pain(struct session *s, const char *when)
+pain_check(struct session *s, const char *when)
 {
-	char title[96], typed[4] = "";
-	const char *note = "";
-	size_t n = 0;
+	char title[64];
+	int r;
 
 	snprintf(title, sizeof title, "Pain %s the session", when);
-	for (;;) {
-		char prompt[160];
-		int k;
+	r = ask_pain(&s->ask, title);
+	if (r >= 0)
+		write_pain(s, when, r);
+	return r == ASK_SKIP ? 0 : r < 0 ? unanswered(s, r) : 0;
+}
 
-		snprintf(prompt, sizeof prompt, "From 0 (no pain) to 10 (the "
-		    "worst), how is it now? Type a number and Enter, or s to "
-		    "skip: %s", s->o->batch || s->dumb ? "" : typed);
-		if (n == 0 || !(s->o->batch || s->dumb))
-			show_text(s, title, note, prompt);
-		k = ask_key(s, "0123456789sS\r\n\177\b");
-		if (k < 0 || k == 's' || k == 'S')
-			return -1;
-		if (k == 0)
-			continue;
-		if ((k == '\177' || k == '\b') && n > 0)
-			typed[--n] = '\0';
-		else if (k >= '0' && k <= '9' && n < 2) {
-			typed[n++] = (char)k;
-			typed[n] = '\0';
-			if (s->o->batch || s->dumb)
-				dprintf(s->tty, "%c", k);
-		} else if ((k == '\r' || k == '\n') && n > 0) {
-			long v = strtol(typed, NULL, 10);
+/* No log yet: this is the first session, so say whom to ask first. */
+static int
+first_session(void)
+{
+	char path[PATH_MAX];
 
-			if (v <= 10)
-				return (int)v;
-			note = "That is more than 10: give a number from 0 to "
-			    "10.";
-			n = 0;
-			typed[0] = '\0';
-		}
-	}
+	return lr_log_path(path, sizeof path) == 0 && access(path, F_OK) != 0 &&
+	    errno == ENOENT;
 }
 
 /* ---- the day's safety screen, once a day ---- */
@@ -1360,31 +1266,56 @@ mark_screened(void)
 
 /* ---- main ---- */
 
+/* The questions need a terminal; in batch mode, only if there is one. */
 static int
-wants_screen(const struct options *o)
+wants_screen(const struct session *s)
 {
-	if (o->screen >= 0)
-		return o->screen;
-	return !o->batch && !screened_today();
+	if (s->o->screen >= 0)
+		return s->o->screen;
+	return s->tty >= 0 && !screened_today();
 }
 
+/* Pain is asked by default when the session is on the screen. */
 static int
-setup_terminal(struct session *s, int need)
+wants_pain(const struct session *s)
 {
+	return s->o->pain >= 0 ? s->o->pain : !s->o->batch;
+}
+
+/*
+ * Open the terminal: the screen and keys need it; batch mode asks the
+ * questions on it when there is one, as plain lines.
+ */
+static int
+setup_terminal(struct session *s)
+{
+	const struct options *o = s->o;
 	const char *term = getenv("TERM");
+	int need = !o->batch || o->pain == 1 || o->screen == 1;
 
 	s->tty = -1;
-	if (!need)
+	if (!need && (o->screen == 0 || !o->batch))
 		return 0;
 	if ((s->tty = term_open()) < 0)
-		return -1;
+		return need ? -1 : 0;
 	if (term == NULL)
 		term = "dumb";
-	s->dumb = !s->o->batch && (strcmp(term, "dumb") == 0 ||
+	s->dumb = !o->batch && (strcmp(term, "dumb") == 0 ||
 	    term[0] == '\0');
 	s->color = !s->dumb && lr_color_term(term);
 	s->utf8 = lr_utf8_locale();
 	term_size(&s->rows, &s->cols);
+	ask_init(&s->ask, s->tty, s->tty, -1);
+	s->ask.rows = s->rows;
+	s->ask.cols = s->cols;
+	s->ask.plain = s->dumb;
+	s->ask.lines = o->batch;
+	s->ask.bold = s->color;
+	if (!o->batch) {
+		term_cbreak();
+		if (!s->dumb)
+			term_alt_screen();
+	}
 	return 0;
 }
 
@@ -1411,16 +1342,19 @@ summary(struct session *s)
 		dprintf(s->tty, "%s\n", line);
 }
 
+/* The advice once more, on the normal screen: it stays in view. */
 static void
 screened_out(struct session *s)
 {
 	const char *line = "session not started: a warning sign was "
 	    "answered yes; see the advice above";
 
+	if (!s->o->batch && s->tty >= 0 && s->advice != NULL)
+		ask_print(&s->ask, s->advice_title, s->advice);
 	if (s->o->batch)
 		fprintf(stderr, "%s: %s\n", lr_progname(), line);
 	else if (s->tty >= 0)
-		dprintf(s->tty, "%s\n", line);
+		dprintf(s->tty, "\r\n%s\n", line);
 }
 
 static void
@@ -1434,6 +1368,7 @@ free_session(struct session *s)
 			free(s->ex[i].text[k]);
 	free(s->ex);
 	free(s->ph);
+	free(s->advice);
 }
 
 static void
@@ -1475,24 +1410,53 @@ close_results(struct session *s)
 	return s->killed ? LR_EDATA : LR_OK;
 }
 
+/* Say what will happen, and wait for a key no answer uses. */
+static int
+ready(struct session *s)
+{
+	char body[400], t[32];
+	const struct ex *e = &s->ex[0];
+	int r;
+
+	snprintf(body, sizeof body, "%zu exercise%s, about %s. First: %s "
+	    "(%s), with %ld s to get into position.", s->nex, s->nex == 1 ?
+	    "" : "s", lr_fmt_secs(t, sizeof t, (left_ms(s, 0) + 999) / 1000),
+	    e->r.name, e->r.position, s->o->ready_s);
+	r = ask_go_on(&s->ask, "Ready", body, "start");
+	return r < 0 ? unanswered(s, r) : 0;
+}
+
+/*
+ * The questions, the session, the last question.  Returns 0 when the
+ * session ran, 1 when a warning sign stopped it, or below 0 when the
+ * person ended it before it began.
+ */
 static int
 run(struct session *s)
 {
-	int r;
+	int r, asked = 0;
 
-	if (wants_screen(s->o)) {
+	if (wants_screen(s)) {
+		if (first_session() && (r = ask_go_on(&s->ask, "Before your "
+		    "first session", lr_check_first, "go on")) < 0)
+			return unanswered(s, r);
 		if ((r = safety_screen(s)) != 0)
 			return r;
 		mark_screened();
+		asked = 1;
 	}
-	if (s->o->pain && (r = ask_pain(s, "before")) >= 0)
-		write_pain(s, "before", r);
+	if (wants_pain(s)) {
+		if ((r = pain_check(s, "before")) < 0)
+			return r;
+		asked = 1;
+	}
+	if (asked && (r = ready(s)) < 0)
+		return r;
 	if (!s->o->batch && !s->dumb)
 		dprintf(s->tty, "\033[H\033[2J");
 	run_session(s);
-	if (s->o->pain && !s->killed && !s->out_error &&
-	    (r = ask_pain(s, "after")) >= 0)
-		write_pain(s, "after", r);
+	if (wants_pain(s) && !s->killed && !s->out_error)
+		pain_check(s, "after");
 	return 0;
 }
 
@@ -1501,7 +1465,7 @@ main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct session s;
-	int need_tty, status;
+	int status;
 
 	parse_options(argc, argv, &o);
 	memset(&s, 0, sizeof s);
@@ -1511,21 +1475,16 @@ main(int argc, char **argv)
 		free_options(&o);
 		return LR_EDATA;
 	}
-	need_tty = !o.batch || o.pain || o.screen == 1;
-	if (setup_terminal(&s, need_tty) != 0)
-		lr_usage_error("no terminal to %s: use --batch to run without "
-		    "one", o.batch ? "ask the questions on" : "draw on");
 	if ((s.sigfd = sig_pipe_init()) < 0)
 		lr_die(LR_EDATA, "cannot set up signals: %s",
 		    strerror(errno));
+	if (setup_terminal(&s) != 0)
+		lr_usage_error("no terminal to %s: use --batch to run without "
+		    "one", o.batch ? "ask the questions on" : "draw on");
+	s.ask.sigfd = s.sigfd;
 	build_phases(&s);
 	lr_session_id(s.id, sizeof s.id, NULL);
 	open_results(&s);
-	if (s.tty >= 0 && (!o.batch || need_tty)) {
-		term_cbreak();
-		if (!o.batch && !s.dumb)
-			term_alt_screen();
-	}
 	if (o.batch)
 		say(&s, "session %s: %zu exercises, about %ld s at speed %g",
 		    s.id, s.nex, left_ms(&s, 0) / 1000, o.speed);

@@ -87,7 +87,7 @@ _lr_timer() {
 	--cue-cmd) mapfile -t COMPREPLY < <(compgen -c -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-b --batch -s --speed --ready --switch --screen --no-screen -p --pain --cue-cmd --no-bell -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-b --batch -s --speed --ready --switch --screen --no-screen -p --pain --no-pain --cue-cmd --no-bell -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi
@@ -127,11 +127,12 @@ _lr_report() {
 	-w|--weeks) mapfile -t COMPREPLY < <(compgen -W "1 4 8 12 26 52" -- "$cur"); return ;;
 	-t|--target) mapfile -t COMPREPLY < <(compgen -W "3 4 5" -- "$cur"); return ;;
 	-j|--jobs) mapfile -t COMPREPLY < <(compgen -W "1 2 4" -- "$cur"); return ;;
+	-c|--condition) _lr_complete_list "$cur" "$(_lr_words condition)"; return ;;
 	--week) mapfile -t COMPREPLY < <(compgen -W "$(date +%G-W%V)" -- "$cur"); return ;;
 	--since|--until|--today) mapfile -t COMPREPLY < <(compgen -W "$(date +%F)" -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -F --format -j --jobs --today -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -F --format -j --jobs --today -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi

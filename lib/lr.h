@@ -229,7 +229,12 @@ struct screen_question {
 	int urgent;			/* 1: get help at once */
 };
 extern const struct screen_question lr_screen[];
-void lr_print_safety(FILE *fp, const char *conditions, int width);
+extern const char lr_check_first[];
+const struct screen_question *lr_screen_find(const char *key, size_t len);
+void lr_print_safety(FILE *fp, const char *conditions, const char *article,
+    int width);
+const char *lr_article_name(const char *file);
+const char *lr_article_conditions(const char *article);
 const char *lr_condition_regions(const char *condition);
 
 /* time.c: clocks and ISO 8601. */
@@ -319,6 +324,37 @@ int lr_color_term(const char *term);
 
 /* text.c: text for people. */
 void lr_wrap(FILE *fp, const char *text, int indent, int first, int width);
+int lr_fit(const char *s, size_t n, int cols);
 char *lr_fmt_secs(char *dst, size_t n, long s);
+
+/* ask.c: questions on the terminal, before and after a session. */
+enum { ASK_SKIP = -1, ASK_QUIT = -2, ASK_KILLED = -3 };
+
+struct ask {
+	int in, out;			/* the terminal, read and written */
+	int sigfd;			/* signals, as bytes: sig_pipe_init */
+	int rows, cols;
+	int plain;			/* no drawing: lines (TERM=dumb) */
+	int lines;			/* answers are lines ended by Enter */
+	int bold;
+	unsigned char key[64];		/* keys read and not yet taken */
+	int nkey, ikey;
+};
+
+struct screen_answers {
+	char answers[512];		/* key=yes,key=no,... as recorded */
+	int yes[16], nyes;		/* lr_screen indices answered yes */
+	int stop, urgent;
+};
+
+void ask_init(struct ask *a, int in, int out, int sigfd);
+int ask_screen(struct ask *a, struct screen_answers *sa);
+char *ask_advice_text(const struct screen_answers *sa);
+const char *ask_advice_title(const struct screen_answers *sa);
+int ask_read(struct ask *a, const char *title, const char *body);
+void ask_print(const struct ask *a, const char *title, const char *body);
+int ask_go_on(struct ask *a, const char *title, const char *body,
+    const char *what);
+int ask_pain(struct ask *a, const char *title);
 
 #endif

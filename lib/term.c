@@ -33,7 +33,12 @@ term_open(void)
 	return tty_fd;
 }
 
-/* Keys one at a time, without echo; Ctrl-C and Ctrl-Z still signal. */
+/*
+ * Keys one at a time, without echo, and without signals: Ctrl-C, Ctrl-\
+ * and Ctrl-Z come as keys.  The terminal would send their signals to
+ * every program of the pipeline, and lr-log reading the results would
+ * die with the session in its hands; the timer acts on them instead.
+ */
 int
 term_cbreak(void)
 {
@@ -44,7 +49,7 @@ term_cbreak(void)
 	if (!tty_raw && tcgetattr(tty_fd, &tty_saved) != 0)
 		return -1;
 	t = tty_saved;
-	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG);
 	t.c_cc[VMIN] = 0;
 	t.c_cc[VTIME] = 0;
 	if (tcsetattr(tty_fd, TCSANOW, &t) != 0)
@@ -165,18 +170,22 @@ sig_pipe_next(int fd)
 
 /*
  * Stop as Ctrl-Z asks, with the terminal given back while stopped;
- * returns once the shell continues us.
+ * returns once the shell continues us.  The whole foreground job
+ * stops, as it would had the terminal sent the signal, so that the
+ * shell sees the pipeline stopped and `fg` continues all of it.
  */
 void
 term_suspend(void)
 {
 	struct sigaction sa, old;
+	pid_t fg = tty_fd >= 0 ? tcgetpgrp(tty_fd) : -1;
 
 	term_restore();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_DFL;
 	sigaction(SIGTSTP, &sa, &old);
-	raise(SIGTSTP);
+	if (fg <= 0 || fg != getpgrp() || killpg(fg, SIGTSTP) != 0)
+		raise(SIGTSTP);
 	/* cppcheck-suppress unreachableCode ; raise returns when continued */
 	sigaction(SIGTSTP, &old, NULL);
 }

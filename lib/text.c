@@ -65,6 +65,19 @@ lr_wrap(FILE *fp, const char *text, int indent, int first, int width)
 	putc('\n', fp);
 }
 
+/* Bytes of the n at s that fit in cols columns (one a code point). */
+int
+lr_fit(const char *s, size_t n, int cols)
+{
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < n && s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && w++ == cols)
+			break;
+	return (int)i;
+}
+
 /* "45 s", "5 min", "1 min 30 s": durations as people say them. */
 char *
 lr_fmt_secs(char *dst, size_t n, long s)

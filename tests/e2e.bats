@@ -158,12 +158,17 @@ expected() {
 	lr-plan -R sciatica > plan.tsv
 	SOCK="$BATS_TEST_TMPDIR/tmux.sock"
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
-	    "cd '$BATS_TEST_TMPDIR' && FAKETIME_DONT_FAKE_MONOTONIC=1 DONT_FAKE_MONOTONIC=1 ASAN_OPTIONS=verify_asan_link_order=0 faketime -f '@2026-10-28 18:00:00' lr-timer --batch --pain --speed 2000 plan.tsv > res.tsv 2>/dev/null; lr-log -q res.tsv; echo \$? > status; sleep 60"
+	    "cd '$BATS_TEST_TMPDIR' && FAKETIME_DONT_FAKE_MONOTONIC=1 DONT_FAKE_MONOTONIC=1 ASAN_OPTIONS=verify_asan_link_order=0 faketime -f '@2026-10-28 18:00:00' lr-timer --batch --no-screen --pain --speed 2000 plan.tsv > res.tsv 2>/dev/null; lr-log -q res.tsv; echo \$? > status; sleep 60"
 	for _ in $(seq 100); do
 		tmux -S "$SOCK" capture-pane -p | grep -q 'Pain before' && break
 		sleep 0.1
 	done
 	tmux -S "$SOCK" send-keys 6 Enter
+	for _ in $(seq 100); do
+		tmux -S "$SOCK" capture-pane -p | grep -q 'Press Enter to start' && break
+		sleep 0.1
+	done
+	tmux -S "$SOCK" send-keys Enter
 	for _ in $(seq 100); do
 		tmux -S "$SOCK" capture-pane -p | grep -q 'Pain after' && break
 		sleep 0.1

@@ -111,6 +111,8 @@ setup() {
 	assert_line --regexp '^Equipment: +chair$'
 	assert_output --partial 'Caution:'
 	assert_output --partial '000_bd524d16304c268a.txt'
+	# Every card says whom to ask first.
+	assert_line 'Check with your doctor or physiotherapist before you start, above all if'
 	# Fits a terminal of 80 columns.
 	[ -z "$(printf '%s\n' "$output" | awk 'length > 80')" ]
 }

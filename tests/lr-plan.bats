@@ -235,11 +235,38 @@ routine_doses() {
 	grep -q '^Estimated time: 1[2-4] min' <<<"$stderr"
 	grep -q 'sharp, shooting' <<<"$stderr"
 	grep -q 'settle by the' <<<"$stderr"
+	grep -q 'Check with your doctor or physiotherapist before you start' <<<"$stderr"
 	# The sciatica rules are not the knee rules.
 	run --separate-stderr lr-plan -R sciatica --explain
 	assert_success
-	grep -q 'six weeks' <<<"$stderr"
+	grep -q 'more than six' <<<"$stderr"
+	grep -q 'Check with your doctor or physiotherapist before you start' <<<"$stderr"
 	! grep -q 'knee injury' <<<"$stderr" || return 1
+}
+
+@test "--explain gives each routine the rules of its own article, cited" {
+	# Stretch and strengthen (001) has a squat and lunges, but the
+	# knee article's list of what to avoid is not its rule.
+	run --separate-stderr lr-plan -R stretch-strengthen --explain
+	assert_success
+	! grep -q 'deep squats' <<<"$stderr" || return 1
+	! grep -q 'knee' <<<"$stderr" || return 1
+	grep -q 'Check with your doctor or physiotherapist' <<<"$stderr"
+	# The knee routine: its avoid list, the first days after an
+	# injury and a bone set or repaired, cited to its article.
+	run --separate-stderr lr-plan -R knee-pain --explain
+	assert_success
+	flat=$(printf '%s' "$stderr" | tr '\n' ' ' | tr -s ' ')
+	grep -q 'deep squats' <<<"$flat"
+	grep -q '48 to 72 hours' <<<"$flat"
+	grep -q 'broken bone has been set or repaired' <<<"$flat"
+	grep -q '004_af18e76644b40d20.txt' <<<"$stderr"
+	# The leg-stretching routine (003): stop at any pain.
+	run --separate-stderr lr-plan -R leg-stretch --explain
+	assert_success
+	grep -q 'if you feel any pain' <<<"$stderr"
+	grep -q '003_acef5f8e58d66f5d.txt' <<<"$stderr"
+	! grep -q 'more than six' <<<"$stderr" || return 1
 }
 
 @test "a bad catalog row stops the plan with the row named" {

@@ -18,10 +18,11 @@ teardown() {
 	fi
 }
 
-# Run a command line in a fresh 80x24 terminal; afterwards its exit
-# status and the terminal's modes are left in files.
+# Run a command line in a fresh terminal, 80x24 unless a width and a
+# height follow; afterwards its exit status and the terminal's modes
+# are left in files.
 start() {
-	tmux -S "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
+	tmux -S "$SOCK" -f /dev/null new-session -d -x "${2:-80}" -y "${3:-24}" \
 	    "cd '$BATS_TEST_TMPDIR' && $1; echo \$? > status; stty -a > stty.txt; sleep 600"
 }
 
@@ -63,7 +64,7 @@ terminal_is_sane() {
 }
 
 @test "the screen: name, cue, set, side, countdown, progress, next" {
-	start "lr-timer --no-screen plan.tsv > out.tsv"
+	start "lr-timer --no-screen --no-pain plan.tsv > out.tsv"
 	wait_for 'Knee to chest'
 	wait_for 'GET READY'
 	pane > screen.txt
@@ -79,7 +80,7 @@ terminal_is_sane() {
 }
 
 @test "space pauses and resumes; n skips; b goes back; q quits and keeps the rows" {
-	start "lr-timer --no-screen --speed 4 plan.tsv > out.tsv"
+	start "lr-timer --no-screen --no-pain --speed 4 plan.tsv > out.tsv"
 	wait_for 'step 1 of 8'
 	keys Space
 	wait_for 'PAUSED'
@@ -116,7 +117,7 @@ terminal_is_sane() {
 }
 
 @test "Ctrl-C ends the session like q, with the terminal restored" {
-	start "lr-timer --no-screen --speed 4 plan.tsv > out.tsv"
+	start "lr-timer --no-screen --no-pain --speed 4 plan.tsv > out.tsv"
 	wait_for 'step 1 of 8'
 	keys C-c
 	wait_exit
@@ -128,7 +129,7 @@ terminal_is_sane() {
 @test "SIGTERM restores the terminal and leaves whole rows" {
 	# The shell execs the timer, so its pid is the timer's (also when
 	# the timer runs under valgrind).
-	start "sh -c 'echo \$\$ > pid; exec lr-timer --no-screen --speed 4 plan.tsv > out.tsv'"
+	start "sh -c 'echo \$\$ > pid; exec lr-timer --no-screen --no-pain --speed 4 plan.tsv > out.tsv'"
 	wait_for 'step 1 of 8'
 	kill -TERM "$(cat pid)"
 	wait_exit
@@ -141,7 +142,7 @@ terminal_is_sane() {
 	[ -z "${LR_SLOW:-}" ] || skip "under valgrind a raised SIGTSTP does not stop the program"
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 80 -y 24 "cd '$BATS_TEST_TMPDIR' && PS1='$ ' bash --norc -i"
 	sleep 0.5
-	keys 'lr-timer --no-screen --speed 2 plan.tsv > out.tsv' Enter
+	keys 'lr-timer --no-screen --no-pain --speed 2 plan.tsv > out.tsv' Enter
 	wait_for 'step 1 of 8'
 	keys C-z
 	wait_for 'Stopped'
@@ -158,66 +159,205 @@ terminal_is_sane() {
 	terminal_is_sane
 }
 
-@test "the safety screen comes before the first session of the day" {
-	start "lr-timer --speed 4 plan.tsv > out.tsv"
+# The nine warning signs, all answered no, as the timer records them.
+ALL_CLEAR='leg-colour=no,weight=no,fever=no,wound=no,bladder=no,numbness=no,sharp-pain=no,injury=no,unsettled=no'
+
+# Answer the day's questions no, one key each, waiting for each one.
+answer_no() {
+	local i
 	for i in 1 2 3 4 5 6 7 8 9; do
 		wait_for "Before you start ($i of 9)"
 		keys n
 	done
-	wait_for 'step 1 of 8'
+}
+
+@test "the first session ever: check with a doctor or physiotherapist first" {
+	start "lr-timer --no-pain --speed 4 plan.tsv > out.tsv"
+	wait_for 'Before your first session'
+	pane | grep -q 'Check with your doctor or physiotherapist before you start'
 	keys q
 	wait_exit
-	grep -q '	screen	0			0	0	0	0	clear		numbness=no,bladder=no,leg-colour=no,fever=no,weight=no,wound=no,sharp-pain=no,injury=no,unsettled=no$' out.tsv
+	[ "$(cat status)" -eq 0 ]
+	terminal_is_sane
+	# Quit before the session: the results hold the header alone.
+	[ "$(wc -l < out.tsv)" -eq 1 ]
+}
+
+@test "the safety screen comes before the first session of the day, then a key no answer uses" {
+	mkdir -p "$HOME/.local/share/lr"
+	: > "$HOME/.local/share/lr/log.tsv"
+	start "lr-timer --speed 4 plan.tsv > out.tsv"
+	answer_no
+	wait_for 'Pain before the session'
+	keys 3
+	wait_for 'Press space to start'
+	# One n too many is not taken as "next exercise".
+	keys n
+	sleep 0.3
+	pane | grep -q 'Press space to start'
+	keys Space
+	wait_for 'step 1 of 8'
+	pane | grep -q 'GET READY'
+	keys q
+	wait_for 'Pain after the session'
+	keys Enter
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	grep -q "	screen	0			0	0	0	0	clear		$ALL_CLEAR\$" out.tsv
+	grep -q '	pain	0			0	0	0	0	before	3	$' out.tsv
+	! grep -q '	after	' out.tsv || return 1
 	# Asked once a day: the next session starts straight away.
 	tmux -S "$SOCK" kill-server
 	rm status
-	start "lr-timer --speed 4 plan.tsv > out2.tsv"
+	start "lr-timer --no-pain --speed 4 plan.tsv > out2.tsv"
 	wait_for 'step 1 of 8'
 	keys q
 	wait_exit
 	! grep -q '	screen	' out2.tsv || return 1
 }
 
-@test "a yes on the safety screen ends the session before it starts" {
+@test "an urgent yes: no more questions, the advice stays until read and after the end" {
+	mkdir -p "$HOME/.local/share/lr"
+	: > "$HOME/.local/share/lr/log.tsv"
 	start "lr-timer plan.tsv > out.tsv"
 	wait_for 'Before you start (1 of 9)'
-	keys n
-	wait_for 'Before you start (2 of 9)'
-	keys n
-	wait_for 'Before you start (3 of 9)'
 	pane | grep -q 'swollen, red or hot, or pale and cold'
 	keys y
-	for i in 4 5 6 7 8 9; do
-		wait_for "Before you start ($i of 9)"
-		keys n
-	done
 	wait_for 'get help now'
 	pane | grep -q 'Get medical help right away'
+	pane | grep -q 'Press Enter when you have read this'
+	# It stays: other keys do not take it away.
+	keys n y Space
+	sleep 0.5
+	pane | grep -q 'get help now'
+	! pane | grep -q 'Before you start (2 of 9)' || return 1
 	keys Enter
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
 	terminal_is_sane
-	grep -q '	screen	.*	stop		.*leg-colour=yes' out.tsv
+	# Back on the normal screen, the advice is still there to read.
+	pane | grep -q 'Do not exercise today: get help now'
+	pane | grep -q 'blood clot'
+	grep -q '	screen	.*	stop		leg-colour=yes$' out.tsv
+	! grep -q '	exercise	' out.tsv || return 1
+	# Logged, the stop is the first warning of the week's report.
+	lr-log -q out.tsv
+	day=$(awk -F'\t' '$3 == "screen" { print substr($1, 1, 10) }' out.tsv)
+	run lr-report --since "$day" --until "$day"
+	assert_success
+	refute_output --partial 'Nothing was logged'
+	[ "$(printf '%s\n' "$output" | grep -A1 '^Warnings$' | tail -n 1)" = "  - No session on $day: a warning sign stopped it. Answered yes: Is a" ]
+}
+
+@test "at 40x12 the advice is wrapped at words and never leaves the top unseen" {
+	mkdir -p "$HOME/.local/share/lr"
+	: > "$HOME/.local/share/lr/log.tsv"
+	start "lr-timer plan.tsv > out.tsv" 40 12
+	for i in 1 2 3 4 5; do
+		wait_for "Before you start ($i of 9)"
+		keys n
+	done
+	for i in 6 7 8 9; do
+		wait_for "Before you start ($i of 9)"
+		# A long question may need scrolling before y counts.
+		while ! pane | grep -q 'Press y for yes'; do keys Space; sleep 0.2; done
+		keys y
+	done
+	wait_for 'Do not exercise today'
+	pane > first.txt
+	# The title and the first advice are on the first page.
+	sed -n 1p first.txt | grep -q 'Do not exercise today'
+	grep -q 'Numbness or weakness' first.txt
+	grep -q 'More below' first.txt
+	[ "$(LC_ALL=C.UTF-8 wc -L < first.txt)" -le 40 ]
+	[ "$(wc -l < first.txt)" -le 12 ]
+	# Enter pages down until the end is seen, then confirms.
+	while ! pane | grep -q 'Press Enter when you have read'; do keys Enter; sleep 0.2; done
+	pane | grep -q 'your doctor\.$'
+	keys Enter
+	wait_exit
+	# All four pieces of advice are back on the normal screen.
+	pane -S -50 | tr '\n' ' ' | tr -s ' ' > after.txt
+	grep -q "Numbness or weakness needs a doctor's opinion" after.txt
+	grep -q 'Do not exercise while the pain is sharp' after.txt
+	grep -q 'Wait, and check with your doctor before you start' after.txt
+	grep -q 'Stop the exercises and check in with your doctor' after.txt
+	# No word was cut at the end of a line: each line's last word is
+	# a whole word of the advice.
+	sed -n '3,9p' first.txt | awk 'NF { print $NF }' | tr -d '.,' > last.txt
+	[ -s last.txt ]
+	while read -r w; do
+		grep -qw -- "$w" after.txt || { echo "cut: $w"; return 1; }
+	done < last.txt
+	grep -q '	screen	.*	stop		.*numbness=yes,sharp-pain=yes,injury=yes,unsettled=yes$' out.tsv
+}
+
+@test "Ctrl-C or q at a question, or at a pain prompt, ends without a session" {
+	mkdir -p "$HOME/.local/share/lr"
+	: > "$HOME/.local/share/lr/log.tsv"
+	start "lr-timer plan.tsv > out.tsv"
+	wait_for 'Before you start (1 of 9)'
+	keys n
+	wait_for 'Before you start (2 of 9)'
+	keys C-c
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	terminal_is_sane
+	[ "$(wc -l < out.tsv)" -eq 1 ]
+	tmux -S "$SOCK" kill-server
+	rm status
+	start "lr-timer --no-screen plan.tsv > out.tsv"
+	wait_for 'Pain before the session'
+	keys C-c
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	[ "$(wc -l < out.tsv)" -eq 1 ]
+	tmux -S "$SOCK" kill-server
+	rm status
+	start "lr-timer --no-screen plan.tsv > out.tsv"
+	wait_for 'Pain before the session'
+	keys q
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
 	! grep -q '	exercise	' out.tsv || return 1
 }
 
-@test "--pain asks before and after, and records both" {
-	start "lr-timer --no-screen --pain --speed 4 plan.tsv > out.tsv"
+@test "SIGTERM at a question ends with status 1, as it does mid-session" {
+	start "sh -c 'echo \$\$ > pid; exec lr-timer plan.tsv > out.tsv'"
+	wait_for 'Before your first session'
+	kill -TERM "$(cat pid)"
+	wait_exit
+	[ "$(cat status)" -eq 1 ]
+	terminal_is_sane
+	[ "$(wc -l < out.tsv)" -eq 1 ]
+}
+
+@test "pain is asked before and after by default: one key, t for ten, Enter skips" {
+	start "lr-timer --no-screen --speed 4 plan.tsv > out.tsv"
 	wait_for 'Pain before the session'
-	keys 1 1 Enter
-	wait_for 'give a number from 0 to 10'
-	keys 1 BSpace 4 Enter
+	keys t
+	wait_for 'Press space to start'
+	keys Space
 	wait_for 'step 1 of 8'
 	keys q
 	wait_for 'Pain after the session'
-	keys 2 Enter
+	keys 2
 	wait_exit
-	grep -q '	pain	0			0	0	0	0	before	4	$' out.tsv
+	grep -q '	pain	0			0	0	0	0	before	10	$' out.tsv
 	grep -q '	pain	0			0	0	0	0	after	2	$' out.tsv
 }
 
+@test "--no-pain asks nothing about pain" {
+	start "lr-timer --no-screen --no-pain --speed 4 plan.tsv > out.tsv"
+	wait_for 'step 1 of 8'
+	keys q
+	wait_exit
+	[ "$(awk -F'\t' '$3 == "pain"' out.tsv | wc -l)" -eq 0 ]
+	[ "$(awk -F'\t' '$3 == "exercise"' out.tsv | wc -l)" -eq 13 ]
+}
+
 @test "TERM=dumb gets plain lines, no drawing" {
-	start "TERM=dumb lr-timer --no-screen --speed 4 plan.tsv > out.tsv"
+	start "TERM=dumb lr-timer --no-screen --no-pain --speed 4 plan.tsv > out.tsv"
 	wait_for 'get ready: Knee to chest'
 	! pane | grep -q 'GET READY' || return 1
 	keys q
@@ -226,7 +366,7 @@ terminal_is_sane() {
 }
 
 @test "colour only when NO_COLOR is unset" {
-	start "lr-timer --no-screen plan.tsv > out.tsv"
+	start "lr-timer --no-screen --no-pain plan.tsv > out.tsv"
 	wait_for 'step 1 of 8'
 	sleep 0.6
 	pane -e | grep -q $'\033\\[[0-9;]*44'
@@ -234,7 +374,7 @@ terminal_is_sane() {
 	wait_exit
 	tmux -S "$SOCK" kill-server
 	rm status
-	start "NO_COLOR=1 lr-timer --no-screen plan.tsv > out.tsv"
+	start "NO_COLOR=1 lr-timer --no-screen --no-pain plan.tsv > out.tsv"
 	wait_for 'step 1 of 8'
 	sleep 0.6
 	! pane -e | grep -q $'\033\\[[0-9;]*44' || return 1
@@ -243,7 +383,7 @@ terminal_is_sane() {
 }
 
 @test "a resized terminal is redrawn to fit" {
-	start "lr-timer --no-screen plan.tsv > out.tsv"
+	start "lr-timer --no-screen --no-pain plan.tsv > out.tsv"
 	wait_for 'step 1 of 8'
 	tmux -S "$SOCK" resize-window -x 50 -y 24
 	sleep 0.6
@@ -256,14 +396,70 @@ terminal_is_sane() {
 	wait_exit
 }
 
-@test "--batch --screen asks the safety questions on the terminal, one to a line" {
-	start "lr-timer --batch --screen --speed 1000 plan.tsv > out.tsv 2>err.txt"
+@test "batch mode asks the questions on the terminal as lines, y or n and Enter" {
+	start "lr-timer --batch --speed 1000 plan.tsv > out.tsv 2>err.txt"
+	wait_for 'Before your first session'
+	keys Enter
 	for i in 1 2 3 4 5 6 7 8 9; do
 		wait_for "Before you start ($i of 9)"
-		keys n
+		keys n Enter
 	done
+	wait_for 'Press Enter to start'
+	keys Enter
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
-	grep -q '	screen	.*	clear		numbness=no,' out.tsv
+	grep -q "	screen	.*	clear		$ALL_CLEAR\$" out.tsv
 	grep -q 'session .* done: 13 done' err.txt
+	# Each answer stayed on its own line.
+	pane | grep -q 'quit): n$'
+}
+
+@test "batch mode with --no-screen asks nothing, even on a terminal" {
+	start "lr-timer --batch --no-screen --speed 1000 plan.tsv > out.tsv 2>err.txt"
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	! grep -q '	screen	' out.tsv || return 1
+}
+
+# The README's own pipeline, with the clock running twenty times faster
+# so that the first exercise ends in seconds; then $1 (a key) ends the
+# session: what was done is logged, the rest as skipped, one session.
+readme_pipeline_ended_by() {
+	local pipeline='lr-plan -R sciatica | lr-timer | lr-log'
+	grep -qF -- "$pipeline" "$REPO/README.md"
+	start "ASAN_OPTIONS=verify_asan_link_order=0 faketime -f '+0 x20' sh -c '$pipeline'"
+	wait_for 'Before your first session'
+	keys Space
+	answer_no
+	wait_for 'Pain before the session'
+	keys 2
+	wait_for 'Press space to start'
+	keys Space
+	wait_for 'step 2 of 8'
+	keys "$1"
+	wait_for 'Pain after the session'
+	keys 3
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	terminal_is_sane
+	log="$HOME/.local/share/lr/log.tsv"
+	[ "$(awk -F'\t' '$5 == "knee-to-chest" { print $6, $11 }' "$log")" = "left done
+right done" ]
+	[ "$(awk -F'\t' '$3 == "exercise" && $5 != "knee-to-chest" { print $11 }' "$log" | sort -u)" = skipped ]
+	[ "$(awk -F'\t' '$3 == "exercise"' "$log" | wc -l)" -eq 13 ]
+	[ "$(awk -F'\t' '$3 == "pain" { print $11 $12 }' "$log" | tr '\n' ' ')" = "before2 after3 " ]
+	[ ! -e "$HOME/.local/share/lr/pending" ] || [ -z "$(ls -A "$HOME/.local/share/lr/pending")" ]
+	run lr-report -w 2 --format tsv
+	assert_success
+	[ "$(printf "%s\n" "$output" | column_of sessions | awk "{ n += \$1 } END { print n }")" -eq 1 ]
+}
+
+@test "the README's pipeline: Ctrl-C after the first exercise logs it and the rest as skipped" {
+	command -v faketime >/dev/null || skip "faketime is not installed"
+	readme_pipeline_ended_by C-c
+}
+
+@test "the README's pipeline: q after the first exercise does the same" {
+	command -v faketime >/dev/null || skip "faketime is not installed"
+	readme_pipeline_ended_by q
 }
