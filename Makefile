@@ -18,10 +18,12 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 PROGS = lr-list lr-plan lr-timer lr-log lr-report
-LIBSRC = lib/msg.c lib/str.c lib/tsv.c lib/path.c lib/catalog.c lib/text.c \
-	lib/plan.c lib/safety.c lib/time.c lib/results.c lib/term.c \
-	lib/logfile.c lib/ask.c
-HDRS = lib/lr.h
+# The library is every module in lib/; the unit tests, every file in
+# tests/unit/, each a program of its own.
+LIBSRC = $(sort $(wildcard lib/*.c))
+HDRS = $(wildcard lib/*.h)
+UNIT = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*_test.c)))
+UNIT_HDRS = $(wildcard tests/unit/*.h)
 MAN1 = $(PROGS:%=man/%.1)
 MAN = $(MAN1) man/lr-formats.5 man/lr.7
 
@@ -60,19 +62,39 @@ build/asan/bin/%: build/asan/cmd/%.o build/asan/liblr.a
 
 asan: $(ASANBIN)
 
+# Unit tests of the library, with cmocka: built against liblr.a, and
+# again against the sanitized one.
+build/unit/%: tests/unit/%.c $(UNIT_HDRS) build/obj/liblr.a
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  UNIT    $@")
+	$(Q)$(CC) $(LR_CFLAGS) -Itests/unit $(CFLAGS) -o $@ $< \
+	    build/obj/liblr.a $(LDLIBS) -lcmocka
+
+build/asan/unit/%: tests/unit/%.c $(UNIT_HDRS) build/asan/liblr.a
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  UNIT    $@")
+	$(Q)$(CC) $(LR_CFLAGS) -Itests/unit -O1 -g $(SAN) -o $@ $< \
+	    build/asan/liblr.a $(LDLIBS) -lcmocka
+
+unit: $(UNIT:%=build/unit/%)
+	@for t in $(UNIT); do build/unit/$$t || exit 1; done
+
+unit-asan: $(UNIT:%=build/asan/unit/%)
+	@for t in $(UNIT); do build/asan/unit/$$t || exit 1; done
+
 # bats reads nothing from stdin: a CI runner's open pipe must not look
 # like a catalog piped to the programs.  It runs in a session of its
 # own, without the terminal make was started from, so that no program
 # under test asks its questions there (the tmux tests make their own).
 BATS = setsid -w bats
 
-check: all
+check: all unit
 	$(BATS) tests </dev/null
 
 # The whole test suite: the one the README's quick start runs.
 check-all: check check-asan check-valgrind lint
 
-check-asan: asan
+check-asan: asan unit-asan
 	LR_BIN=$(CURDIR)/build/asan/bin $(BATS) tests </dev/null
 
 # Fuzzing with libFuzzer: each target runs FUZZ_TIME seconds from the
@@ -113,7 +135,9 @@ build/valgrind/bin/%: bin/%
 	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' '$(CURDIR)/$<' > $@
 	@chmod +x $@
 
-check-valgrind: all $(PROGS:%=build/valgrind/bin/%)
+check-valgrind: all $(PROGS:%=build/valgrind/bin/%) $(UNIT:%=build/unit/%)
+	@for t in $(UNIT); do $(VALGRIND) build/unit/$$t >/dev/null || \
+	    { echo "valgrind: unit test $$t failed"; exit 1; }; done
 	LR_BIN=$(CURDIR)/build/valgrind/bin LR_SLOW=1 $(BATS) tests </dev/null
 
 # Static checks: cppcheck and clang-tidy on the C, shellcheck on the
@@ -124,12 +148,13 @@ lint: lint-c lint-sh lint-man
 
 lint-c:
 	cppcheck --enable=warning,style,performance,portability --std=c11 \
-		-D_GNU_SOURCE -Ilib --suppressions-list=.cppcheck-suppressions \
-		--inline-suppr --error-exitcode=1 --quiet lib cmd fuzz
+		-D_GNU_SOURCE -Ilib -Itests/unit \
+		--suppressions-list=.cppcheck-suppressions --inline-suppr \
+		--error-exitcode=1 --quiet lib cmd fuzz tests/unit
 	@# Only the findings: not the count of system-header warnings
 	@# it left out.
-	@out=$$(clang-tidy --quiet lib/*.c cmd/*.c fuzz/*.c -- -std=c11 \
-		-D_GNU_SOURCE -Ilib -Ifuzz 2>&1) || \
+	@out=$$(clang-tidy --quiet lib/*.c cmd/*.c fuzz/*.c tests/unit/*.c -- \
+		-std=c11 -D_GNU_SOURCE -Ilib -Ifuzz -Itests/unit 2>&1) || \
 	    { echo "$$out" | grep -v 'warnings generated'; exit 1; }
 	@echo "clang-tidy: clean"
 
@@ -178,6 +203,6 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all asan check check-all check-asan check-valgrind lint lint-c lint-sh lint-man install uninstall clean fuzz \
+.PHONY: all asan unit unit-asan check check-all check-asan check-valgrind lint lint-c lint-sh lint-man install uninstall clean fuzz \
 	fuzz-build
 .SECONDARY:

@@ -1,0 +1,87 @@
+/*
+ * str_test.c - the small string helpers: UTF-8 as lr-formats(5)
+ * defines it, comma lists, ids.
+ */
+#include "unit.h"
+
+static int
+valid(const char *s)
+{
+	return lr_utf8_valid(s, strlen(s));
+}
+
+static void
+utf8_as_the_format_says(void **state)
+{
+	(void)state;
+	assert_true(valid("plain ASCII"));
+	assert_true(valid("apr\xc3\xa8s"));			/* è */
+	assert_true(valid("\xe2\x96\x88"));			/* █ */
+	assert_true(valid("\xf0\x9f\x98\x80"));			/* U+1F600 */
+	assert_true(valid("\xed\x9f\xbf"));			/* U+D7FF */
+	assert_true(valid("\xee\x80\x80"));			/* U+E000 */
+	assert_true(valid("\xf4\x8f\xbf\xbf"));			/* U+10FFFF */
+	assert_false(valid("apr\xe8s"));			/* Latin-1 */
+	assert_false(valid("\xed\xa0\x80"));			/* U+D800 */
+	assert_false(valid("\xed\xbf\xbf"));			/* U+DFFF */
+	assert_false(valid("\xc0\xaf"));			/* overlong / */
+	assert_false(valid("\xe0\x80\xaf"));			/* overlong */
+	assert_false(valid("\xf0\x80\x80\xaf"));		/* overlong */
+	assert_false(valid("\xf4\x90\x80\x80"));		/* > U+10FFFF */
+	assert_false(valid("\xe2\x96"));			/* cut short */
+	assert_false(valid("\x80"));				/* lone tail */
+	assert_false(valid("\xff"));
+}
+
+static void
+every_surrogate_is_refused(void **state)
+{
+	unsigned cp;
+
+	(void)state;
+	for (cp = 0xd800; cp <= 0xdfff; cp++) {
+		char s[4] = {
+			(char)(0xe0 | cp >> 12), (char)(0x80 | (cp >> 6 & 0x3f)),
+			(char)(0x80 | (cp & 0x3f)), '\0'
+		};
+
+		assert_false(valid(s));
+	}
+}
+
+static void
+comma_lists(void **state)
+{
+	(void)state;
+	assert_true(lr_list_has("leg-pain,sciatica", "sciatica"));
+	assert_false(lr_list_has("leg-pain,sciatica", "sciatic"));
+	assert_false(lr_list_has("leg-pain,sciatica", "leg"));
+	assert_false(lr_list_has("", "leg-pain"));
+	assert_true(lr_list_meets("knee-pain", "sciatica,knee-pain"));
+	assert_false(lr_list_meets("knee-pain", "sciatica,low-back-pain"));
+}
+
+static void
+ids_are_slugs(void **state)
+{
+	(void)state;
+	assert_true(lr_is_slug("figure-four-stretch"));
+	assert_true(lr_is_slug("a1"));
+	assert_false(lr_is_slug(""));
+	assert_false(lr_is_slug("Cobra"));
+	assert_false(lr_is_slug("cat cow"));
+	assert_false(lr_is_slug("-cobra"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_as_the_format_says),
+		cmocka_unit_test(every_surrogate_is_refused),
+		cmocka_unit_test(comma_lists),
+		cmocka_unit_test(ids_are_slugs),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
