@@ -1,12 +1,12 @@
 /*
- * catalog.c - the exercise catalog and the routines: their words,
- * their rows checked field by field, and the filters people use to
- * choose exercises.
+ * catalog.c - the exercise catalog: its words, and its rows checked
+ * field by field.
  */
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "list.h"
 #include "lr.h"
 
 const char *const lr_kinds[] = {
@@ -108,23 +108,20 @@ number(const struct catalog *c, int i, long min, long max, long dflt,
 static int
 check_equipment(const struct tsv *t, long col)
 {
-	char buf[1024], q[96], all[512];
-	char *item, *save = NULL;
-	const char *s = t->field[col];
+	char q[96], all[512], word[64];
+	const char *s = t->field[col], *p = s, *w;
+	size_t len;
 
 	if (strcmp(s, "none") == 0)
 		return 0;
-	if (s[0] == '\0' || strlen(s) >= sizeof buf)
-		goto bad;
-	memcpy(buf, s, strlen(s) + 1);
-	for (item = strtok_r(buf, ",|", &save); item != NULL;
-	    item = strtok_r(NULL, ",|", &save))
-		if (lr_word_index(lr_equipment, item) <= 0)
+	while ((w = lr_list_next(&p, ",|", &len)) != NULL) {
+		if (len == 0 || len >= sizeof word)
 			goto bad;
-	if (s[0] == ',' || s[0] == '|' || strstr(s, ",,") ||
-	    strstr(s, "||") || strstr(s, ",|") || strstr(s, "|,") ||
-	    s[strlen(s) - 1] == ',' || s[strlen(s) - 1] == '|')
-		goto bad;
+		memcpy(word, w, len);
+		word[len] = '\0';
+		if (lr_word_index(lr_equipment, word) <= 0)
+			goto bad;
+	}
 	return 0;
 bad:
 	lr_quote(q, sizeof q, s);
@@ -274,170 +271,4 @@ int
 catalog_known(const struct catalog *c, size_t i)
 {
 	return lr_word_index(colnames, tsv_colname(&c->t, i)) >= 0;
-}
-
-/*
- * Add a comma list given on the command line to a filter, checking
- * each word; an unknown word is a usage error that lists the valid
- * ones.
- */
-void
-filter_add(char **list, const char *arg, const char *const *words,
-    const char *what)
-{
-	char bad[256], all[512];
-	size_t n;
-
-	if (!lr_list_valid(arg, words, bad, sizeof bad)) {
-		lr_words_join(all, sizeof all, words);
-		lr_usage_error("unknown %s \"%s\"; choose from: %s", what,
-		    bad, all);
-	}
-	if (*list == NULL) {
-		*list = lr_xstrdup(arg);
-		return;
-	}
-	n = strlen(*list) + strlen(arg) + 2;
-	*list = lr_xrealloc(*list, n);
-	snprintf(*list + strlen(*list), n - strlen(*list), ",%s", arg);
-}
-
-void
-filter_add_equipment(char **list, const char *arg)
-{
-	filter_add(list, arg, lr_equipment, "equipment");
-}
-
-/* Does the person's equipment list cover what the exercise needs? */
-static int
-has_equipment(const char *have, const char *need)
-{
-	char buf[1024], *item, *save = NULL;
-
-	if (strcmp(need, "none") == 0)
-		return 1;
-	if (strlen(need) >= sizeof buf)
-		return 0;
-	memcpy(buf, need, strlen(need) + 1);
-	for (item = strtok_r(buf, ",", &save); item != NULL;
-	    item = strtok_r(NULL, ",", &save)) {
-		char *alt, *save2 = NULL;
-		int ok = 0;
-
-		for (alt = strtok_r(item, "|", &save2); alt != NULL;
-		    alt = strtok_r(NULL, "|", &save2))
-			if (lr_list_has(have, alt))
-				ok = 1;
-		if (!ok)
-			return 0;
-	}
-	return 1;
-}
-
-/* F_PASS, or the first filter that turns the exercise away. */
-int
-filter_check(const struct filter *f, const struct exercise *e)
-{
-	if (f->conditions && !lr_list_meets(f->conditions, e->conditions))
-		return F_CONDITION;
-	if (f->conditions && lr_list_meets(f->conditions, e->avoid))
-		return F_AVOID;
-	if (f->kinds && !lr_list_has(f->kinds, e->kind))
-		return F_KIND;
-	if (f->regions && !lr_list_meets(f->regions, e->regions))
-		return F_REGION;
-	if (f->positions && !lr_list_meets(f->positions, e->position))
-		return F_POSITION;
-	if (f->equipment && !has_equipment(f->equipment, e->equipment))
-		return F_EQUIPMENT;
-	if (f->level > 0 && e->level > f->level)
-		return F_LEVEL;
-	return F_PASS;
-}
-
-const char *
-filter_name(int why)
-{
-	static const char *const names[] = {
-		"", "--condition", "the avoid column", "--kind", "--region",
-		"--position", "--equipment", "--level"
-	};
-
-	return names[why];
-}
-
-void
-filter_free(struct filter *f)
-{
-	free(f->conditions);
-	free(f->kinds);
-	free(f->regions);
-	free(f->positions);
-	free(f->equipment);
-}
-
-static const char *const routine_cols[] = {
-	"routine", "title", "step", "id", "sets", "reps", "hold_s",
-	"breaths", "rest_s", "source", NULL
-};
-
-FILE *
-routines_input(const char **name)
-{
-	static char found[4096];
-
-	if (lr_share_file(found, sizeof found, "LR_ROUTINES",
-	    "routines.tsv") != 0) {
-		lr_warn("routines path too long");
-		return NULL;
-	}
-	return lr_open_input(found, name);
-}
-
-int
-routines_open(struct routines *r, FILE *fp, const char *name)
-{
-	if (tsv_open(&r->t, fp, name) != 0)
-		return -1;
-	if (tsv_find_columns(&r->t, routine_cols, 10, r->col) != 0) {
-		tsv_close(&r->t);
-		return -1;
-	}
-	return 0;
-}
-
-int
-routines_next(struct routines *r, struct routine_step *s)
-{
-	const struct tsv *t = &r->t;
-	int rv = tsv_next(&r->t), bad = 0;
-
-	if (rv != TSV_ROW)
-		return rv;
-	s->routine = t->field[r->col[0]];
-	s->title = t->field[r->col[1]];
-	s->id = t->field[r->col[3]];
-	s->source = t->field[r->col[9]];
-	if (!lr_is_slug(s->routine)) {
-		tsv_error(t, r->col[0], "expected a routine name of lowercase "
-		    "letters, digits and hyphens");
-		bad = 1;
-	}
-	if (!lr_is_slug(s->id)) {
-		tsv_error(t, r->col[3], "expected an exercise id");
-		bad = 1;
-	}
-	bad |= tsv_int(t, r->col[2], 1, 999, &s->step) != 0;
-	bad |= tsv_int(t, r->col[4], 1, 20, &s->sets) != 0;
-	bad |= tsv_int(t, r->col[5], 0, 100, &s->reps) != 0;
-	bad |= tsv_int(t, r->col[6], 0, 3600, &s->hold_s) != 0;
-	bad |= tsv_int(t, r->col[7], 0, 60, &s->breaths) != 0;
-	bad |= tsv_int(t, r->col[8], 0, 600, &s->rest_s) != 0;
-	return bad ? TSV_BAD : TSV_ROW;
-}
-
-void
-routines_close(struct routines *r)
-{
-	tsv_close(&r->t);
 }

@@ -113,7 +113,7 @@ int lr_share_file(char *dst, size_t n, const char *env, const char *file);
 int lr_log_path(char *dst, size_t n);
 FILE *lr_open_input(const char *path, const char **name);
 
-/* catalog.c: the exercise catalog, its words, filters and routines. */
+/* catalog.c: the exercise catalog and its words; filter.c: filters. */
 extern const char *const lr_kinds[];
 extern const char *const lr_conditions[];
 extern const char *const lr_positions[];
@@ -168,6 +168,7 @@ enum {
 void filter_add(char **list, const char *arg, const char *const *words,
     const char *what);
 void filter_add_equipment(char **list, const char *arg);
+int filter_option(struct filter *f, int ch, const char *arg);
 int filter_check(const struct filter *f, const struct exercise *e);
 const char *filter_name(int why);
 void filter_free(struct filter *f);
@@ -177,15 +178,31 @@ struct routine_step {
 	long step, sets, reps, hold_s, breaths, rest_s;
 };
 
+/* routine.c: the routines of the articles. */
+enum {
+	RT_ROUTINE, RT_TITLE, RT_STEP, RT_ID, RT_SETS, RT_REPS, RT_HOLD_S,
+	RT_BREATHS, RT_REST_S, RT_SOURCE, RT_NCOLS
+};
+
 struct routines {
 	struct tsv t;
-	long col[10];
+	long col[RT_NCOLS];
+};
+
+/* One routine, its steps in order; the steps own their ids. */
+struct routine {
+	struct routine_step *v;
+	size_t n, cap;
+	char *title, *source;
 };
 
 int routines_open(struct routines *r, FILE *fp, const char *name);
 int routines_next(struct routines *r, struct routine_step *s);
 void routines_close(struct routines *r);
 FILE *routines_input(const char **name);
+int routine_read(const char *name, struct routine *r);
+void routine_free(struct routine *r);
+int routines_list(FILE *out);
 
 /* plan.c: the plan format, its time estimate, a portable generator. */
 #define LR_READY_S 10		/* "get ready" before each exercise */
