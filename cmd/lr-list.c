@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "list.h"
 #include "lr.h"
 
 static const char usage_text[] =
@@ -62,28 +63,9 @@ parse_options(int argc, char **argv, struct options *o)
 
 	while ((ch = getopt_long(argc, argv, "c:k:r:p:e:l:s:hV", longopts,
 	    NULL)) != -1) {
+		if (filter_option(&o->f, ch, optarg))
+			continue;
 		switch (ch) {
-		case 'c':
-			filter_add(&o->f.conditions, optarg, lr_conditions,
-			    "condition");
-			break;
-		case 'k':
-			filter_add(&o->f.kinds, optarg, lr_kinds, "kind");
-			break;
-		case 'r':
-			filter_add(&o->f.regions, optarg, lr_regions,
-			    "region");
-			break;
-		case 'p':
-			filter_add(&o->f.positions, optarg, lr_positions,
-			    "position");
-			break;
-		case 'e':
-			filter_add_equipment(&o->f.equipment, optarg);
-			break;
-		case 'l':
-			o->f.level = lr_opt_long("--level", optarg, 1, 3);
-			break;
 		case 'C':
 			o->catalog = optarg;
 			break;
@@ -126,13 +108,18 @@ position_words(const char *p)
 static void
 print_positions(const char *list)
 {
-	char buf[512], *w, *save = NULL;
+	const char *p = list, *w;
+	size_t len;
 	int n = 0;
 
-	snprintf(buf, sizeof buf, "%s", list);
-	for (w = strtok_r(buf, ",", &save); w != NULL;
-	    w = strtok_r(NULL, ",", &save))
-		printf("%s%s", n++ ? " or " : "", position_words(w));
+	while ((w = lr_list_next(&p, ",", &len)) != NULL) {
+		char *word = strndup(w, len);
+
+		if (word == NULL)
+			lr_die(LR_EDATA, "out of memory");
+		printf("%s%s", n++ ? " or " : "", position_words(word));
+		free(word);
+	}
 }
 
 static void
@@ -188,15 +175,15 @@ print_steps(const char *steps)
 
 	while (*p != '\0') {
 		size_t len = strcspn(p, "\n");
-		char line[4096];
 
-		if (len >= sizeof line)
-			len = sizeof line - 1;
-		memcpy(line, p, len);
-		line[len] = '\0';
 		if (len > 0) {
+			char *line = strndup(p, len);
+
+			if (line == NULL)
+				lr_die(LR_EDATA, "out of memory");
 			printf("  %2d. ", n++);
 			lr_wrap(stdout, line, 6, 6, 72);
+			free(line);
 		}
 		p += len;
 		if (*p == '\n')
@@ -317,50 +304,6 @@ free_picked(struct picked *p, int n)
 	}
 	free(p);
 }
-
-static int
-list_routines(void)
-{
-	struct routines r;
-	struct routine_step s;
-	const char *name;
-	FILE *fp = routines_input(&name);
-	char last[256] = "", title[512] = "", source[512] = "";
-	long steps = 0;
-	int rv, status = LR_OK;
-
-	if (fp == NULL || routines_open(&r, fp, name) != 0) {
-		if (fp != NULL)
-			fclose(fp);
-		return LR_EDATA;
-	}
-	printf("routine\ttitle\tsteps\tsource\n");
-	while ((rv = routines_next(&r, &s)) != TSV_EOF) {
-		if (rv != TSV_ROW) {
-			status = LR_EDATA;
-			if (rv == TSV_FAIL)
-				break;
-			continue;
-		}
-		if (strcmp(s.routine, last) != 0) {
-			if (steps > 0)
-				printf("%s\t%s\t%ld\t%s\n", last, title,
-				    steps, source);
-			snprintf(last, sizeof last, "%s", s.routine);
-			snprintf(title, sizeof title, "%s", s.title);
-			snprintf(source, sizeof source, "%s", s.source);
-			steps = 0;
-		}
-		steps++;
-	}
-	if (steps > 0)
-		printf("%s\t%s\t%ld\t%s\n", last, title, steps, source);
-	routines_close(&r);
-	if (fp != stdin)
-		fclose(fp);
-	return status;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -375,7 +318,7 @@ main(int argc, char **argv)
 
 	parse_options(argc, argv, &o);
 	if (o.routines) {
-		status = list_routines();
+		status = routines_list(stdout) == 0 ? LR_OK : LR_EDATA;
 		lr_close_stdout();
 		return status;
 	}

@@ -37,12 +37,6 @@ static const char *const colnames[C_NCOLS + 1] = {
 	"dose", NULL
 };
 
-const char *
-catalog_colname(int i)
-{
-	return colnames[i];
-}
-
 /*
  * The catalog to read: the named file, else standard input when it is
  * a pipe or a file, else LR_CATALOG or the installed catalog.

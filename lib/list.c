@@ -97,18 +97,23 @@ wordset_fresh(const char *list, const struct wordset *want,
 char *
 wordset_join(const struct wordset *s, const char *sep)
 {
-	size_t i, len = 1;
+	size_t i, len = 1, at = 0, nsep = strlen(sep);
 	char *out;
 
 	for (i = 0; i < s->n; i++)
-		len += strlen(s->v[i]) + strlen(sep);
+		len += strlen(s->v[i]) + nsep;
 	out = lr_xmalloc(len);
-	out[0] = '\0';
 	for (i = 0; i < s->n; i++) {
-		if (i > 0)
-			strcat(out, sep);
-		strcat(out, s->v[i]);
+		size_t n = strlen(s->v[i]);
+
+		if (i > 0) {
+			memcpy(out + at, sep, nsep);
+			at += nsep;
+		}
+		memcpy(out + at, s->v[i], n);
+		at += n;
 	}
+	out[at] = '\0';
 	return out;
 }
 

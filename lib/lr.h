@@ -151,7 +151,6 @@ void catalog_bind(const struct catalog *c, char *const *row,
     struct exercise *e);
 int catalog_known(const struct catalog *c, size_t i);
 void catalog_close(struct catalog *c);
-const char *catalog_colname(int i);
 FILE *catalog_input(const char *path, const char **name);
 FILE *catalog_installed(const char **name);
 

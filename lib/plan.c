@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "lr.h"
+#include "planner.h"
 
 const char *const plan_cols[P_NCOLS + 1] = {
 	"step", "id", "name", "kind", "position", "equipment", "sides",
@@ -133,4 +133,51 @@ lr_dose_text(char *dst, size_t n, const struct dose *d)
 		snprintf(dst + w, n - (size_t)w, "; rest %s",
 		    lr_fmt_secs(r, sizeof r, d->rest_s));
 	return dst;
+}
+
+/* The plan's header: its columns, then catalog columns lr does not know. */
+void
+plan_put_header(FILE *fp, const struct catalog *c)
+{
+	size_t i;
+
+	for (i = 0; plan_cols[i] != NULL; i++) {
+		if (i > 0)
+			putc('\t', fp);
+		tsv_put_field(fp, plan_cols[i]);
+	}
+	for (i = 0; i < c->t.ncol; i++)
+		if (!catalog_known(c, i)) {
+			putc('\t', fp);
+			tsv_put_field(fp, c->t.col[i]);
+		}
+	putc('\n', fp);
+}
+
+/* A plan row; the catalog columns lr does not know are carried along. */
+void
+plan_put_row(FILE *fp, const struct catalog *c, long step,
+    const struct exercise *e, const struct dose *d, char *const *row)
+{
+	const long n[] = { d->sides, d->sets, d->reps, d->rep_s, d->hold_s,
+	    d->breaths, d->rest_s };
+	const char *s[] = { e->id, e->name, e->kind, e->position,
+	    e->equipment };
+	size_t i;
+
+	fprintf(fp, "%ld", step);
+	for (i = 0; i < sizeof s / sizeof s[0]; i++) {
+		putc('\t', fp);
+		tsv_put_field(fp, s[i]);
+	}
+	for (i = 0; i < sizeof n / sizeof n[0]; i++)
+		fprintf(fp, "\t%ld", n[i]);
+	putc('\t', fp);
+	tsv_put_field(fp, e->cue);
+	for (i = 0; i < c->t.ncol; i++)
+		if (!catalog_known(c, i)) {
+			putc('\t', fp);
+			tsv_put_field(fp, row[i]);
+		}
+	putc('\n', fp);
 }

@@ -158,15 +158,51 @@ routine_free(struct routine *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* The routines, a row each: name, title, number of steps, source. */
+/* A step whose strings are its own, to keep past the next row. */
+static struct routine_step
+routine_step_copy(const struct routine_step *s)
+{
+	struct routine_step c = *s;
+
+	c.routine = lr_xstrdup(s->routine);
+	c.title = lr_xstrdup(s->title);
+	c.id = lr_xstrdup(s->id);
+	c.source = lr_xstrdup(s->source);
+	return c;
+}
+
+static void
+routine_step_free(struct routine_step *s)
+{
+	free((char *)s->routine);
+	free((char *)s->title);
+	free((char *)s->id);
+	free((char *)s->source);
+	memset(s, 0, sizeof *s);
+}
+
+static void
+put_routine(FILE *out, const struct routine_step *s, long steps)
+{
+	tsv_put_field(out, s->routine);
+	putc('\t', out);
+	tsv_put_field(out, s->title);
+	fprintf(out, "\t%ld\t", steps);
+	tsv_put_field(out, s->source);
+	putc('\n', out);
+}
+
+/*
+ * The routines, a row each: name, title, number of steps, source.  A
+ * routine's rows are together in routines.tsv, as lr-formats(5) says.
+ */
 int
 routines_list(FILE *out)
 {
 	struct routines r;
-	struct routine_step s;
+	struct routine_step s, first = { 0 };
 	const char *name;
 	FILE *fp = routines_input(&name);
-	char last[256] = "", title[512] = "", source[512] = "";
 	long steps = 0;
 	int rv, status = 0;
 
@@ -183,19 +219,18 @@ routines_list(FILE *out)
 				break;
 			continue;
 		}
-		if (strcmp(s.routine, last) != 0) {
-			if (steps > 0)
-				fprintf(out, "%s\t%s\t%ld\t%s\n", last, title,
-				    steps, source);
-			snprintf(last, sizeof last, "%s", s.routine);
-			snprintf(title, sizeof title, "%s", s.title);
-			snprintf(source, sizeof source, "%s", s.source);
+		if (steps > 0 && strcmp(s.routine, first.routine) != 0) {
+			put_routine(out, &first, steps);
 			steps = 0;
 		}
-		steps++;
+		if (steps++ == 0) {
+			routine_step_free(&first);
+			first = routine_step_copy(&s);
+		}
 	}
 	if (steps > 0)
-		fprintf(out, "%s\t%s\t%ld\t%s\n", last, title, steps, source);
+		put_routine(out, &first, steps);
+	routine_step_free(&first);
 	routines_close(&r);
 	fclose(fp);
 	return status;

@@ -81,7 +81,8 @@ routine_doses() {
 		assert_line --regexp "^$id	"
 	done
 	t=$(plan_seconds < plan.tsv)
-	[ "$t" -ge 720 ] && [ "$t" -le 900 ]
+	[ "$t" -ge 720 ]
+	[ "$t" -le 900 ]
 	[ "$(lr-plan -c knee-pain -m 15 -p standing,sitting -e chair --seed 1 --total)" -eq "$t" ]
 }
 

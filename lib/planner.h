@@ -1,0 +1,48 @@
+/*
+ * planner.h - choosing the exercises of a plan and their doses
+ * (planner.c), and writing the plan (plan.c).
+ */
+#ifndef LR_PLANNER_H
+#define LR_PLANNER_H
+
+#include <stdio.h>
+
+#include "list.h"
+#include "lr.h"
+
+enum { PH_WARMUP, PH_STRETCH, PH_STRENGTH };
+
+/* One exercise the plan may use: its catalog row, owned, and its dose. */
+struct item {
+	char **row;
+	struct exercise e;
+	struct dose d, base;	/* planned, and as the catalog gives it */
+	int phase, rank, chosen, raised;
+	long order;
+	char *why;		/* why it was chosen; NULL when not */
+};
+
+/* The exercises a plan chooses from, and what the filters left out. */
+struct pool {
+	struct item *v;
+	size_t n, cap;
+	struct catalog c;
+	long tally[F_LEVEL + 1];	/* main exercises each filter left out */
+	long rows;			/* main exercises: not warm-ups */
+	struct wordset need, covered;	/* regions to work, regions worked */
+};
+
+int pool_open(struct pool *p, FILE *fp, const char *name);
+int pool_read(struct pool *p, const struct filter *f);
+int pool_routine(struct pool *p, const struct routine *r);
+int pool_choose(struct pool *p, const char *conditions, long budget,
+    unsigned long long seed);
+long pool_total(const struct pool *p);
+long item_seconds(const struct item *it);
+void pool_free(struct pool *p);
+
+void plan_put_header(FILE *fp, const struct catalog *c);
+void plan_put_row(FILE *fp, const struct catalog *c, long step,
+    const struct exercise *e, const struct dose *d, char *const *row);
+
+#endif
