@@ -125,11 +125,11 @@ print_positions(const char *list)
 static void
 print_list(const char *label, const char *list)
 {
-	char buf[1024];
+	char *words = lr_list_say(list);
 
-	lr_list_say(buf, sizeof buf, list);
 	printf("%-11s", label);
-	lr_wrap(stdout, buf, 11, 11, 72);
+	lr_wrap(stdout, words, 11, 11, 72);
+	free(words);
 }
 
 static void
@@ -263,13 +263,16 @@ idlist_free(struct idlist *l)
 static void
 unknown_id(const char *id, const char *file, const struct idlist *l)
 {
+	struct wordset ids = { NULL, 0, 0 };
+	char *all;
 	size_t i;
 
-	fprintf(stderr, "%s: %s: no exercise \"%s\"; the ids are:",
-	    lr_progname(), file, id);
 	for (i = 0; i < l->n; i++)
-		fprintf(stderr, "%s %s", i ? "," : "", l->v[i]);
-	fputc('\n', stderr);
+		wordset_add_list(&ids, l->v[i]);
+	all = wordset_join(&ids, ", ");
+	lr_warn("%s: no exercise \"%s\"; the ids are: %s", file, id, all);
+	free(all);
+	wordset_free(&ids);
 }
 
 /* Rows picked by ID, kept until the end so they print in ID order. */

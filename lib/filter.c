@@ -75,23 +75,18 @@ filter_option(struct filter *f, int ch, const char *arg)
 static int
 has_one_of(const char *have, const char *item, size_t n)
 {
-	char alts[256], word[64];
-	const char *p = alts, *w;
-	size_t len;
+	const char *end = item + n;
 
-	if (n >= sizeof alts)
-		return 0;
-	memcpy(alts, item, n);
-	alts[n] = '\0';
-	while ((w = lr_list_next(&p, "|", &len)) != NULL) {
-		if (len == 0 || len >= sizeof word)
-			continue;
-		memcpy(word, w, len);
-		word[len] = '\0';
-		if (lr_list_has(have, word))
+	for (;;) {
+		const char *bar = memchr(item, '|', (size_t)(end - item));
+		size_t len = (size_t)((bar ? bar : end) - item);
+
+		if (lr_list_has_n(have, item, len))
 			return 1;
+		if (bar == NULL)
+			return 0;
+		item = bar + 1;
 	}
-	return 0;
 }
 
 /* Does the person's equipment list cover what the exercise needs? */

@@ -42,6 +42,7 @@ char *lr_xstrdup(const char *s);
 /* str.c: small string helpers. */
 size_t lr_quote(char *dst, size_t n, const char *s);
 int lr_list_has(const char *list, const char *item);
+int lr_list_has_n(const char *list, const char *item, size_t n);
 int lr_list_meets(const char *a, const char *b);
 int lr_list_valid(const char *list, const char *const *words, char *bad,
     size_t badn);
@@ -53,7 +54,7 @@ int lr_edit_distance(const char *a, const char *b);
 #define LR_FNV_START 0xcbf29ce484222325ULL
 uint64_t lr_fnv1a(uint64_t h, const void *p, size_t n);
 uint64_t lr_hash(const char *s);
-char *lr_list_say(char *dst, size_t n, const char *list);
+char *lr_list_say(const char *list);
 
 /* tsv.c: header-aware TSV on top of libcsv. */
 struct tsv {

@@ -72,7 +72,7 @@ lr_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "Try '%s --help' for more information.\n",
+	fprintf(lr_messages(), "Try '%s --help' for more information.\n",
 	    lr_progname());
 	exit(LR_EUSAGE);
 }

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "list.h"
 #include "lr.h"
 
 /*
@@ -51,56 +52,39 @@ lr_quote(char *dst, size_t n, const char *s)
 	return o;
 }
 
-/*
- * Step through a comma list: the word at *p and its length; *p moves
- * past it.  NULL at the end.
- */
-static const char *
-next_word(const char **p, size_t *len)
-{
-	const char *w = *p, *comma;
-
-	if (w == NULL)
-		return NULL;
-	comma = strchr(w, ',');
-	*len = comma ? (size_t)(comma - w) : strlen(w);
-	*p = comma ? comma + 1 : NULL;
-	return w;
-}
-
-/* Is item one of the comma-separated words of list? */
+/* Is the word of n bytes at item one of the words of a comma list? */
 int
-lr_list_has(const char *list, const char *item)
+lr_list_has_n(const char *list, const char *item, size_t n)
 {
-	size_t n = strlen(item), len;
+	size_t len;
 	const char *p = list, *w;
 
 	if (n == 0 || *list == '\0')
 		return 0;
-	while ((w = next_word(&p, &len)) != NULL)
+	while ((w = lr_list_next(&p, ",", &len)) != NULL)
 		if (len == n && memcmp(w, item, n) == 0)
 			return 1;
 	return 0;
+}
+
+int
+lr_list_has(const char *list, const char *item)
+{
+	return lr_list_has_n(list, item, strlen(item));
 }
 
 /* Do two comma lists share a word? */
 int
 lr_list_meets(const char *a, const char *b)
 {
-	char word[256];
 	const char *p = a, *w;
 	size_t len;
 
 	if (*a == '\0')
 		return 0;
-	while ((w = next_word(&p, &len)) != NULL) {
-		if (len == 0 || len >= sizeof word)
-			continue;
-		memcpy(word, w, len);
-		word[len] = '\0';
-		if (lr_list_has(b, word))
+	while ((w = lr_list_next(&p, ",", &len)) != NULL)
+		if (lr_list_has_n(b, w, len))
 			return 1;
-	}
 	return 0;
 }
 
@@ -123,28 +107,24 @@ int
 lr_list_valid(const char *list, const char *const *words, char *bad,
     size_t badn)
 {
-	const char *p = list;
+	const char *p = list, *w;
+	size_t len;
 
-	for (;;) {
-		const char *e = strchr(p, ',');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		char word[256];
+	while ((w = lr_list_next(&p, ",", &len)) != NULL) {
+		int i;
 
-		if (len >= sizeof word)
-			len = sizeof word - 1;
-		memcpy(word, p, len);
-		word[len] = '\0';
-		if (len == 0 || lr_word_index(words, word) < 0) {
-			if (badn > 0) {
-				strncpy(bad, word, badn - 1);
-				bad[badn - 1] = '\0';
-			}
+		for (i = 0; words[i] != NULL; i++)
+			if (strlen(words[i]) == len &&
+			    memcmp(words[i], w, len) == 0)
+				break;
+		if (len == 0 || words[i] == NULL) {
+			if (badn > 0)
+				snprintf(bad, badn, "%.*s", (int)(len < badn ?
+				    len : badn - 1), w);
 			return 0;
 		}
-		if (e == NULL)
-			return 1;
-		p = e + 1;
 	}
+	return 1;
 }
 
 void
@@ -277,21 +257,25 @@ lr_hash(const char *s)
 
 /* A list as people write it: "a, b or c" for "a,b|c". */
 char *
-lr_list_say(char *dst, size_t n, const char *list)
+lr_list_say(const char *list)
 {
-	size_t o = 0;
+	size_t n = 1, o = 0;
+	const char *c;
+	char *dst;
 
-	for (; *list != '\0' && o + 5 < n; list++) {
-		if (*list == ',') {
+	for (c = list; *c != '\0'; c++)
+		n += *c == ',' ? 2 : *c == '|' ? 4 : 1;
+	dst = lr_xmalloc(n);
+	for (c = list; *c != '\0'; c++) {
+		if (*c == ',') {
 			memcpy(dst + o, ", ", 2);
 			o += 2;
-		} else if (*list == '|') {
+		} else if (*c == '|') {
 			memcpy(dst + o, " or ", 4);
 			o += 4;
 		} else
-			dst[o++] = *list;
+			dst[o++] = *c;
 	}
-	if (n > 0)
-		dst[o] = '\0';
+	dst[o] = '\0';
 	return dst;
 }

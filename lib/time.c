@@ -1,9 +1,9 @@
 /*
  * time.c - clocks and ISO 8601 timestamps.
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -327,14 +327,10 @@ char *
 lr_session_id(char *dst, size_t n, const char *prefix)
 {
 	unsigned int r = (unsigned int)getpid() ^ (unsigned int)lr_mono_ns();
-	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
 	char when[24];
 
-	if (fd >= 0) {
-		if (read(fd, &r, sizeof r) != (ssize_t)sizeof r)
-			r ^= (unsigned int)time(NULL);
-		close(fd);
-	}
+	if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r)
+		r ^= (unsigned int)time(NULL);
 	lr_stamp_now(when, sizeof when);
 	snprintf(dst, n, "%s%s%s-%04x", prefix ? prefix : "",
 	    prefix ? "-" : "", when, r & 0xffff);

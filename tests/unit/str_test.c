@@ -61,6 +61,42 @@ comma_lists(void **state)
 	assert_false(lr_list_meets("knee-pain", "sciatica,low-back-pain"));
 }
 
+/* Words longer than any buffer the list code once had still count. */
+static void
+long_words_are_whole(void **state)
+{
+	char word[700], list[1500], bad[16];
+
+	(void)state;
+	memset(word, 'a', sizeof word - 1);
+	word[sizeof word - 1] = '\0';
+	snprintf(list, sizeof list, "x,%s", word);
+	assert_true(lr_list_has(list, word));
+	assert_true(lr_list_meets(word, list));
+	list[strlen(list) - 1] = '\0';		/* one letter shorter */
+	assert_false(lr_list_has(list, word));
+	assert_false(lr_list_meets(word, list));
+	assert_true(lr_list_has_n("ab,cd", "cdef", 2));
+	assert_false(lr_list_valid(word, (const char *const[]){ "a", NULL },
+	    bad, sizeof bad));
+	assert_int_equal(strlen(bad), sizeof bad - 1);
+	assert_false(lr_list_valid("a,,a", (const char *const[]){ "a", NULL },
+	    bad, sizeof bad));
+	assert_string_equal(bad, "");
+	assert_true(lr_list_valid("a,b", (const char *const[]){ "a", "b",
+	    NULL }, bad, sizeof bad));
+}
+
+static void
+lists_said_for_people(void **state)
+{
+	char *said = lr_list_say("chair|wall,mat");
+
+	(void)state;
+	assert_string_equal(said, "chair or wall, mat");
+	free(said);
+}
+
 static void
 ids_are_slugs(void **state)
 {
@@ -81,6 +117,8 @@ main(void)
 		cmocka_unit_test(every_surrogate_is_refused),
 		cmocka_unit_test(comma_lists),
 		cmocka_unit_test(ids_are_slugs),
+		cmocka_unit_test(long_words_are_whole),
+		cmocka_unit_test(lists_said_for_people),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
