@@ -173,7 +173,7 @@ install: all
 		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
 		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)
-	install -m 644 share/catalog.tsv share/routines.tsv \
+	install -m 644 share/catalog.tsv share/routines.tsv share/doses.tsv \
 		$(DESTDIR)$(SHAREDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/lr-formats.5 $(DESTDIR)$(MANDIR)/man5
@@ -195,6 +195,7 @@ uninstall:
 	done
 	rm -f $(DESTDIR)$(SHAREDIR)/catalog.tsv \
 		$(DESTDIR)$(SHAREDIR)/routines.tsv \
+		$(DESTDIR)$(SHAREDIR)/doses.tsv \
 		$(DESTDIR)$(MANDIR)/man5/lr-formats.5 \
 		$(DESTDIR)$(MANDIR)/man7/lr.7 \
 		$(DESTDIR)$(ZSHCOMPDIR)/_lr

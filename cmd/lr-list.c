@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doses.h"
 #include "list.h"
 #include "lr.h"
 
@@ -133,38 +134,98 @@ print_list(const char *label, const char *list)
 }
 
 static void
-print_dose(const struct exercise *e)
+print_range(FILE *fp, const char *fmt, long lo, long hi)
+{
+	fprintf(fp, fmt, lo);
+	if (hi > lo)
+		fprintf(fp, "-%ld", hi);
+}
+
+/* One dose: where it starts and how far it goes, in words. */
+static void
+print_dose(FILE *fp, const struct dose *start, const struct dose *top,
+    long sides, long rest_s)
 {
 	char a[32], b[32];
 
-	printf("%-11s%ld set%s", "Dose:", e->sets, e->sets == 1 ? "" : "s");
-	if (e->sets_max > e->sets)
-		printf(" (up to %ld)", e->sets_max);
-	if (e->reps > 0) {
-		printf(" of %ld", e->reps);
-		if (e->reps_max > e->reps)
-			printf("-%ld", e->reps_max);
-		printf(" reps");
-		if (e->hold_s > 0)
-			printf(", holding %s at the top",
-			    lr_fmt_secs(a, sizeof a, e->hold_s));
-	} else if (e->breaths > 0) {
-		printf(", holding for %ld", e->breaths);
-		if (e->breaths_max > e->breaths)
-			printf("-%ld", e->breaths_max);
-		printf(" slow breaths");
+	print_range(fp, "%ld", start->sets, top->sets);
+	fprintf(fp, " set%s", top->sets == 1 ? "" : "s");
+	if (start->reps > 0) {
+		print_range(fp, " of %ld", start->reps, top->reps);
+		fprintf(fp, " reps");
+		if (start->hold_s > 0)
+			fprintf(fp, ", holding %s at the top",
+			    lr_fmt_secs(a, sizeof a, start->hold_s));
+	} else if (start->breaths > 0) {
+		print_range(fp, ", holding for %ld", start->breaths, top->breaths);
+		fprintf(fp, " slow breaths");
 	} else {
-		printf(", %s", lr_fmt_secs(a, sizeof a, e->hold_s));
-		if (e->hold_s_max > e->hold_s)
-			printf(" (up to %s)",
-			    lr_fmt_secs(b, sizeof b, e->hold_s_max));
+		fprintf(fp, ", %s", lr_fmt_secs(a, sizeof a, start->hold_s));
+		if (top->hold_s > start->hold_s)
+			fprintf(fp, " (up to %s)",
+			    lr_fmt_secs(b, sizeof b, top->hold_s));
 	}
-	if (e->sides == 2)
-		printf(", each side");
-	if (e->sets_max > 1 && e->rest_s > 0)
-		printf("; rest %s between sets",
-		    lr_fmt_secs(a, sizeof a, e->rest_s));
-	printf(".\n");
+	if (sides == 2)
+		fprintf(fp, ", each side");
+	if (top->sets > 1 && rest_s > 0)
+		fprintf(fp, "; rest %s between sets",
+		    lr_fmt_secs(a, sizeof a, rest_s));
+	fputc('.', fp);
+}
+
+/*
+ * The dose of each article that gives one, as plans use them; the
+ * catalog's own figures for an exercise the doses table does not know.
+ */
+/* A labelled dose, wrapped to the card's width. */
+static void
+print_labelled(const char *label, const char *article, const char *lr,
+    const struct dose *start, const struct dose *top,
+    const struct exercise *e)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	if (fp == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	if (article != NULL)
+		fprintf(fp, "%s (%.3s)%s: ", lr_article_name(article), article,
+		    lr);
+	print_dose(fp, start, top, e->sides, e->rest_s);
+	fclose(fp);
+	printf("%-11s", label);
+	lr_wrap(stdout, text, 11, 11, 72);
+	free(text);
+}
+
+/*
+ * The dose of each article that gives one, as plans use them; the
+ * catalog's own figures for an exercise the doses table does not know.
+ */
+static void
+print_doses(const struct exercise *e, const struct doses *d)
+{
+	const char *label = "Dose:";
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct article_dose *a = &d->v[i];
+
+		if (strcmp(a->id, e->id) != 0)
+			continue;
+		print_labelled(label, a->article, strcmp(a->figures, "lr") ==
+		    0 ? ", lr's reading" : "", &a->start, &a->top, e);
+		label = "";
+	}
+	if (label[0] != '\0') {
+		struct dose start = { e->sides, e->sets, e->reps, e->rep_s,
+		    e->hold_s, e->breaths, e->rest_s };
+		struct dose top = { e->sides, e->sets_max, e->reps_max,
+		    e->rep_s, e->hold_s_max, e->breaths_max, e->rest_s };
+
+		print_labelled(label, NULL, "", &start, &top, e);
+	}
 }
 
 static void
@@ -192,7 +253,7 @@ print_steps(const char *steps)
 }
 
 static void
-print_card(const struct exercise *e)
+print_card(const struct exercise *e, const struct doses *d)
 {
 	printf("%s (%s)\n", e->name, e->id);
 	printf("A %s exercise, level %ld of 3, done ", e->kind, e->level);
@@ -206,7 +267,7 @@ print_card(const struct exercise *e)
 	printf("\nHow to do it:\n");
 	print_steps(e->steps);
 	putchar('\n');
-	print_dose(e);
+	print_doses(e, d);
 	print_list("Equipment:", e->equipment);
 	if (e->caution[0] != '\0') {
 		printf("%-11s", "Caution:");
@@ -314,6 +375,7 @@ main(int argc, char **argv)
 	struct catalog c;
 	struct exercise e;
 	struct idlist seen = { 0 };
+	struct doses doses = { NULL, 0, 0 };
 	struct picked *picked;
 	const char *name;
 	FILE *fp;
@@ -325,10 +387,16 @@ main(int argc, char **argv)
 		lr_close_stdout();
 		return status;
 	}
+	if (o.show && doses_load(&doses) != 0) {
+		doses_free(&doses);
+		filter_free(&o.f);
+		return LR_EDATA;
+	}
 	if ((fp = catalog_input(o.catalog, &name)) == NULL ||
 	    catalog_open(&c, fp, name) != 0) {
 		if (fp != NULL && fp != stdin)
 			fclose(fp);
+		doses_free(&doses);
 		filter_free(&o.f);
 		return LR_EDATA;
 	}
@@ -355,7 +423,7 @@ main(int argc, char **argv)
 		idlist_add(&seen, e.id);
 		if (o.show) {
 			if (strcmp(e.id, o.show) == 0 && !shown++)
-				print_card(&e);
+				print_card(&e, &doses);
 			continue;
 		}
 		if (filter_check(&o.f, &e) != F_PASS)
@@ -389,6 +457,7 @@ main(int argc, char **argv)
 
 	free_picked(picked, o.nids);
 	idlist_free(&seen);
+	doses_free(&doses);
 	catalog_close(&c);
 	filter_free(&o.f);
 	if (fp != stdin)

@@ -147,8 +147,8 @@ today_seed(void)
 static void
 explain_why(const struct item *it)
 {
-	static const char raised[] = "; dose raised within the articles' "
-	    "range to fill the time";
+	static const char raised[] = "; sets added, within the article's "
+	    "range, to fill the time";
 	size_t n = strlen(it->why) + sizeof raised;
 	char *why = lr_xmalloc(n);
 
@@ -156,6 +156,21 @@ explain_why(const struct item *it)
 	fprintf(stderr, "     ");
 	lr_wrap(stderr, why, 5, 5, 76);
 	free(why);
+}
+
+static void
+explain_from(const struct article_dose *a)
+{
+	const char *name = lr_article_name(a->article);
+	const char *lr = strcmp(a->figures, "lr") == 0 ? ", which gives no "
+	    "figure: lr's reading" : "";
+	size_t n = strlen(name) + strlen(a->article) + strlen(lr) + 16;
+	char *text = lr_xmalloc(n);
+
+	snprintf(text, n, "dose of %s (%s)%s", name, a->article, lr);
+	fprintf(stderr, "     ");
+	lr_wrap(stderr, text, 5, 5, 76);
+	free(text);
 }
 
 static void
@@ -174,6 +189,8 @@ explain_rows(const struct pool *p)
 		    lr_fmt_secs(t, sizeof t, item_seconds(it)));
 		if (it->why != NULL)
 			explain_why(it);
+		if (it->from != NULL)
+			explain_from(it->from);
 	}
 }
 
@@ -227,8 +244,8 @@ explain_measured(const struct pool *p, const struct options *o,
 	wordset_free(&missing);
 	if (total * 10 < budget * 8)
 		lr_wrap(stderr, "The exercises that pass your filters do not "
-		    "fill the time, even at the top of their doses.", 0, 0,
-		    76);
+		    "fill the time, even at the most sets their articles "
+		    "give.", 0, 0, 76);
 	explain_safety(o->f.conditions, NULL);
 }
 
@@ -278,6 +295,7 @@ close_pool(struct pool *p, FILE *fp)
 static int
 plan_to_measure(struct options *o)
 {
+	struct doses doses;
 	struct pool p;
 	FILE *fp;
 	long budget = o->minutes * 60;
@@ -285,9 +303,15 @@ plan_to_measure(struct options *o)
 
 	if (!o->seeded)
 		o->seed = today_seed();
-	if (open_pool(&p, o->catalog, 0, &fp) != 0)
+	if (doses_load(&doses) != 0) {
+		doses_free(&doses);
 		return LR_EDATA;
-	if (pool_read(&p, &o->f) != 0)
+	}
+	if (open_pool(&p, o->catalog, 0, &fp) != 0) {
+		doses_free(&doses);
+		return LR_EDATA;
+	}
+	if (pool_read(&p, &o->f, &doses) != 0)
 		status = LR_EDATA;
 	else
 		status = pool_choose(&p, o->f.conditions, budget, o->seed);
@@ -297,6 +321,7 @@ plan_to_measure(struct options *o)
 			explain_measured(&p, o, budget);
 	}
 	close_pool(&p, fp);
+	doses_free(&doses);
 	return status;
 }
 
@@ -304,16 +329,18 @@ static int
 plan_routine(const struct options *o)
 {
 	struct routine r;
+	struct doses doses = { NULL, 0, 0 };
 	struct pool p;
 	FILE *fp = NULL;
 	int status = LR_EDATA;
 
-	if (routine_read(o->routine, &r) != 0) {
+	if (routine_read(o->routine, &r) != 0 || doses_load(&doses) != 0) {
 		routine_free(&r);
+		doses_free(&doses);
 		return LR_EDATA;
 	}
 	if (open_pool(&p, NULL, 1, &fp) == 0) {
-		if (pool_routine(&p, &r) == 0) {
+		if (pool_routine(&p, &r, &doses) == 0) {
 			write_plan(&p, o);
 			status = LR_OK;
 			if (o->explain) {
@@ -326,6 +353,7 @@ plan_routine(const struct options *o)
 		}
 		close_pool(&p, fp);
 	}
+	doses_free(&doses);
 	routine_free(&r);
 	return status;
 }

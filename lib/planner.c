@@ -64,8 +64,33 @@ set_why(struct item *it, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The catalog's own figures: for an exercise the doses table lacks. */
+static void
+catalog_dose(struct item *it, const struct exercise *e)
+{
+	it->d = (struct dose){ e->sides, e->sets, e->reps, e->rep_s,
+	    e->hold_s, e->breaths, e->rest_s };
+	it->top = (struct dose){ e->sides, e->sets_max, e->reps_max, e->rep_s,
+	    e->hold_s_max, e->breaths_max, e->rest_s };
+}
+
+/* An article's dose, on the catalog's sides, pace and rest. */
+static void
+article_dose(struct item *it, const struct article_dose *a)
+{
+	const struct exercise *e = &it->e;
+
+	it->from = a;
+	it->d = a->start;
+	it->top = a->top;
+	it->d.sides = it->top.sides = e->sides;
+	it->d.rep_s = it->top.rep_s = e->rep_s;
+	it->d.rest_s = it->top.rest_s = e->rest_s;
+}
+
 static struct item *
-pool_add(struct pool *p, const struct exercise *e)
+pool_add(struct pool *p, const struct exercise *e,
+    const struct article_dose *a)
 {
 	struct item *it;
 	size_t i, n = p->c.t.nfield;
@@ -81,8 +106,10 @@ pool_add(struct pool *p, const struct exercise *e)
 		it->row[i] = lr_xstrdup(p->c.t.field[i]);
 	it->e = *e;
 	catalog_bind(&p->c, it->row, &it->e);
-	it->d = (struct dose){ e->sides, e->sets, e->reps, e->rep_s,
-	    e->hold_s, e->breaths, e->rest_s };
+	if (a != NULL)
+		article_dose(it, a);
+	else
+		catalog_dose(it, &it->e);
 	it->base = it->d;
 	it->phase = phase_of(e->kind);
 	return it;
@@ -123,26 +150,37 @@ struct pooling {
 	const struct filter *f;
 };
 
+/*
+ * An exercise the doses table knows is planned at the dose of an
+ * article written for the plan's conditions, or not at all; one it
+ * does not know (a catalog of the person's own) at the catalog's.
+ */
 static void
 pool_exercise(const struct exercise *e, void *arg)
 {
 	struct pooling *x = arg;
+	const struct doses *doses = x->p->doses;
+	const struct article_dose *a = NULL;
 	int why = filter_check(x->f, e);
 
+	if (why == F_PASS && doses_known(doses, e->id) &&
+	    (a = doses_for(doses, e, x->f->conditions)) == NULL)
+		why = F_CONDITION;
 	if (phase_of(e->kind) != PH_WARMUP) {
 		x->p->rows++;
 		x->p->tally[why]++;
 	}
 	if (why == F_PASS)
-		pool_add(x->p, e)->rank = position_rank(e->position,
+		pool_add(x->p, e, a)->rank = position_rank(e->position,
 		    x->f->positions);
 }
 
 int
-pool_read(struct pool *p, const struct filter *f)
+pool_read(struct pool *p, const struct filter *f, const struct doses *doses)
 {
 	struct pooling x = { p, f };
 
+	p->doses = doses;
 	return catalog_each(&p->c, pool_exercise, &x);
 }
 
@@ -314,6 +352,49 @@ say_why_chosen(struct pool *p, struct item *best, int fresh)
 	wordset_free(&words);
 }
 
+/* Is an exercise of the same alternative group in the plan? */
+static int
+alternative_chosen(const struct pool *p, const struct item *it)
+{
+	size_t i;
+
+	if (it->from == NULL || it->from->alternative[0] == '\0')
+		return 0;
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].chosen && p->v[i].from != NULL &&
+		    strcmp(p->v[i].from->alternative,
+		    it->from->alternative) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+fits(const struct pool *p, const struct item *it, long total, long budget)
+{
+	return !it->chosen && it->phase != PH_WARMUP &&
+	    total + item_seconds(it) <= budget && !alternative_chosen(p, it);
+}
+
+/*
+ * Stretches come before strengthening (the stretch-and-strengthen and
+ * knee articles), so the first exercise after the warm-up is a stretch
+ * whenever one fits.
+ */
+static int
+stretch_first(const struct pool *p, long total, long budget)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].chosen && p->v[i].phase != PH_WARMUP)
+			return 0;
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].phase == PH_STRETCH &&
+		    fits(p, &p->v[i], total, budget))
+			return 1;
+	return 0;
+}
+
 /*
  * Choose exercises until nothing more fits: first those that work a
  * needed region not yet covered, the most new regions first; only
@@ -330,12 +411,14 @@ choose_exercises(struct pool *p, long budget, unsigned long long *rng)
 		struct item *best = NULL;
 		size_t i;
 
+		int stretch = stretch_first(p, total, budget);
+
 		for (i = 0; i < p->n; i++) {
 			struct item *it = &p->v[i];
 			long score;
 
-			if (it->chosen || it->phase == PH_WARMUP ||
-			    total + item_seconds(it) > budget)
+			if (!fits(p, it, total, budget) ||
+			    (stretch && it->phase != PH_STRETCH))
 				continue;
 			score = 1000L * (long)wordset_fresh(it->e.regions,
 			    &p->need, &p->covered, NULL);
@@ -359,82 +442,74 @@ choose_exercises(struct pool *p, long budget, unsigned long long *rng)
 }
 
 /*
- * One step up a dose, within the range the articles give: a set, a
- * rep, a breath, or five seconds of hold.  A hold counted in breaths
- * keeps the seconds of each breath as the catalog gives them.
- * Returns 0 when the dose is already at the top of that kind of step.
+ * One step up a dose, within the article's top: a set, a rep, a
+ * breath, or five seconds of hold.  A hold counted in breaths keeps
+ * the seconds of each breath where it started.  Returns 0 when the
+ * dose is already at the top of that kind of step.
  */
-static int
-raise_dose(struct item *it, int kind)
+int
+dose_raise(struct dose *d, const struct dose *base, const struct dose *top,
+    int kind)
 {
-	struct dose *d = &it->d;
-	const struct exercise *e = &it->e;
-
 	switch (kind) {
-	case 0:
-		if (d->sets >= e->sets_max)
+	case DOSE_SETS:
+		if (d->sets >= top->sets)
 			return 0;
 		d->sets++;
-		if (d->rest_s == 0)
-			d->rest_s = it->phase == PH_STRENGTH ? 30 : 10;
 		return 1;
-	case 1:
-		if (d->reps == 0 || d->reps >= e->reps_max)
+	case DOSE_REPS:
+		if (d->reps == 0 || d->reps >= top->reps)
 			return 0;
 		d->reps++;
 		return 1;
-	case 2:
-		if (d->breaths == 0 || d->breaths >= e->breaths_max)
+	case DOSE_BREATHS:
+		if (d->breaths == 0 || base->breaths == 0 ||
+		    d->breaths >= top->breaths)
 			return 0;
 		d->breaths++;
-		d->hold_s = it->base.hold_s * d->breaths / it->base.breaths;
+		d->hold_s = base->hold_s * d->breaths / base->breaths;
 		return 1;
 	default:
-		if (d->reps > 0 || d->breaths > 0 || d->hold_s >= e->hold_s_max)
+		if (d->breaths > 0 || d->hold_s == 0 || d->hold_s >= top->hold_s)
 			return 0;
-		d->hold_s += e->hold_s_max - d->hold_s < 5 ?
-		    e->hold_s_max - d->hold_s : 5;
+		d->hold_s += top->hold_s - d->hold_s < 5 ?
+		    top->hold_s - d->hold_s : 5;
 		return 1;
 	}
 }
 
 /*
- * Fill the time left by raising doses a step at a time, at random
- * among the steps that still fit, so the plan ends close to the budget
- * when the catalog allows.
+ * Fill the time left with sets, within the article's range, at random
+ * among the exercises that still have room: more exercises came first,
+ * and reps and holds grow only with the person (progress.c).
  */
 static void
 fill_time(struct pool *p, long budget, unsigned long long *rng)
 {
 	for (;;) {
-		long total = pool_total(p), fits = 0;
+		long total = pool_total(p), fits_n = 0;
 		struct item *pick = NULL;
-		struct dose keep;
-		int pick_kind = 0, k;
 		size_t i;
 
 		for (i = 0; i < p->n; i++) {
 			struct item *it = &p->v[i];
+			struct dose more = it->d;
 
-			if (!it->chosen || it->phase == PH_WARMUP)
+			if (!it->chosen || it->phase == PH_WARMUP ||
+			    !dose_raise(&more, &it->base, &it->top, DOSE_SETS))
 				continue;
-			for (k = 0; k < 4; k++) {
-				long before = item_seconds(it);
-
-				keep = it->d;
-				if (!raise_dose(it, k))
-					continue;
-				if (total - before + item_seconds(it) <= budget &&
-				    lr_rand_below(rng, ++fits) == 0) {
-					pick = it;
-					pick_kind = k;
-				}
-				it->d = keep;
-			}
+			if (more.rest_s == 0)
+				more.rest_s = it->phase == PH_STRENGTH ? 30 : 10;
+			if (total - item_seconds(it) + plan_seconds(&more,
+			    LR_READY_S, LR_SWITCH_S) <= budget &&
+			    lr_rand_below(rng, ++fits_n) == 0)
+				pick = it;
 		}
 		if (pick == NULL)
 			return;
-		raise_dose(pick, pick_kind);
+		dose_raise(&pick->d, &pick->base, &pick->top, DOSE_SETS);
+		if (pick->d.rest_s == 0)
+			pick->d.rest_s = pick->phase == PH_STRENGTH ? 30 : 10;
 		pick->raised = 1;
 	}
 }
@@ -517,7 +592,7 @@ attach_exercise(const struct exercise *e, void *arg)
 
 	for (i = 0; i < x->r->n; i++)
 		if (strcmp(x->r->v[i].id, e->id) == 0)
-			pool_add(x->p, e)->order = (long)i;
+			pool_add(x->p, e, NULL)->order = (long)i;
 }
 
 static int
@@ -531,16 +606,46 @@ by_routine_order(const void *a, const void *b)
 }
 
 /*
+ * A step's dose as the routine writes it; its top, the article's.  A
+ * routine that starts above its article's top keeps its own dose as
+ * the top, so it is never cut down.
+ */
+static void
+routine_dose(struct item *it, const struct routine_step *st,
+    const struct article_dose *a)
+{
+	struct dose *d = &it->d, *top = &it->top;
+
+	d->sets = st->sets;
+	d->reps = st->reps;
+	d->hold_s = st->hold_s;
+	d->breaths = st->breaths;
+	d->rest_s = st->rest_s;
+	it->base = *d;
+	*top = *d;
+	if (a == NULL)
+		return;
+	it->from = a;
+	top->sets = a->top.sets > d->sets ? a->top.sets : d->sets;
+	top->reps = a->top.reps > d->reps ? a->top.reps : d->reps;
+	top->hold_s = a->top.hold_s > d->hold_s ? a->top.hold_s : d->hold_s;
+	top->breaths = a->top.breaths > d->breaths ? a->top.breaths :
+	    d->breaths;
+}
+
+/*
  * A routine as written: each step's exercise from the catalog, at the
  * step's dose, in step order.
  */
 int
-pool_routine(struct pool *p, const struct routine *r)
+pool_routine(struct pool *p, const struct routine *r,
+    const struct doses *doses)
 {
 	struct attaching x = { p, r };
 	size_t i, j;
 	int status = 0;
 
+	p->doses = doses;
 	if (catalog_each(&p->c, attach_exercise, &x) != 0)
 		return -1;
 	for (i = 0; i < r->n; i++) {
@@ -557,11 +662,7 @@ pool_routine(struct pool *p, const struct routine *r)
 			continue;
 		}
 		it->chosen = 1;
-		it->d.sets = st->sets;
-		it->d.reps = st->reps;
-		it->d.hold_s = st->hold_s;
-		it->d.breaths = st->breaths;
-		it->d.rest_s = st->rest_s;
+		routine_dose(it, st, doses_of(p->doses, st->id, r->source));
 	}
 	if (status == 0)
 		qsort(p->v, p->n, sizeof *p->v, by_routine_order);

@@ -7,16 +7,22 @@
 
 #include <stdio.h>
 
+#include "doses.h"
 #include "list.h"
 #include "lr.h"
 
 enum { PH_WARMUP, PH_STRETCH, PH_STRENGTH };
 
+/* What a step up a dose adds. */
+enum { DOSE_SETS, DOSE_REPS, DOSE_BREATHS, DOSE_HOLD };
+
 /* One exercise the plan may use: its catalog row, owned, and its dose. */
 struct item {
 	char **row;
 	struct exercise e;
-	struct dose d, base;	/* planned, and as the catalog gives it */
+	struct dose d, base;	/* planned, and where the article starts */
+	struct dose top;	/* the most the article gives */
+	const struct article_dose *from;	/* NULL: the catalog's own */
 	int phase, rank, chosen, raised;
 	long order;
 	char *why;		/* why it was chosen; NULL when not */
@@ -30,11 +36,16 @@ struct pool {
 	long tally[F_LEVEL + 1];	/* main exercises each filter left out */
 	long rows;			/* main exercises: not warm-ups */
 	struct wordset need, covered;	/* regions to work, regions worked */
+	const struct doses *doses;
 };
 
 int pool_open(struct pool *p, FILE *fp, const char *name);
-int pool_read(struct pool *p, const struct filter *f);
-int pool_routine(struct pool *p, const struct routine *r);
+int pool_read(struct pool *p, const struct filter *f,
+    const struct doses *doses);
+int pool_routine(struct pool *p, const struct routine *r,
+    const struct doses *doses);
+int dose_raise(struct dose *d, const struct dose *base,
+    const struct dose *top, int kind);
 int pool_choose(struct pool *p, const char *conditions, long budget,
     unsigned long long seed);
 long pool_total(const struct pool *p);

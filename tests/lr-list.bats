@@ -107,7 +107,8 @@ setup() {
 	assert_line --index 0 'Seated knee extension (seated-knee-extension)'
 	assert_output --partial 'How to do it:'
 	assert_line --regexp '^ +1\. '
-	assert_line --regexp '^Dose: +1 set of 10-15 reps, holding 1 s at the top, each side\.$'
+	assert_line --regexp '^Dose: +the leg pain article \(000\): 1 set of 10-15 reps, holding 1 s$'
+	assert_line --regexp '^ +at the top, each side\.$'
 	assert_line --regexp '^Equipment: +chair$'
 	assert_output --partial 'Caution:'
 	assert_output --partial '000_bd524d16304c268a.txt'
@@ -115,6 +116,26 @@ setup() {
 	assert_line 'Check with your doctor or physiotherapist before you start, above all if'
 	# Fits a terminal of 80 columns.
 	[ -z "$(printf '%s\n' "$output" | awk 'length > 80')" ]
+}
+
+@test "-s gives each article's dose, and marks lr's own reading" {
+	run lr-list -s figure-four-stretch
+	assert_success
+	assert_line --regexp '^Dose: +the stretch-and-strengthen article \(001\): 1 set, 10 s \(up to'
+	assert_line --regexp '^ +the sciatica article \(002\): 1 set, 20 s \(up to 30 s\), each$'
+	assert_line --regexp '^ +the knee pain article \(004\): 1 set, 1 min 30 s \(up to 5 min\),$'
+	run lr-list -s cat-cow
+	assert_line --regexp "^Dose: +the sciatica article \(002\), lr's reading: 1 set of 5 reps\.$"
+	# An exercise of the person's own: the catalog's figures.
+	awk -F'\t' -v OFS='\t' 'NR == 1 || $1 == "plank" { if (NR > 1) $1 = "my-plank"; print }' "$CATALOG" > mine.tsv
+	run lr-list --catalog mine.tsv -s my-plank
+	assert_success
+	assert_line --regexp '^Dose: +2-3 sets, 15 s \(up to 30 s\); rest 30 s between sets\.$'
+	# A broken doses table is an error, named.
+	printf 'id\tarticle\n' > doses.tsv
+	LR_DOSES=doses.tsv run lr-list -s plank
+	assert_failure 1
+	assert_output --partial 'doses.tsv:1: missing required column'
 }
 
 @test "-s with an unknown id lists the ids" {

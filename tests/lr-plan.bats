@@ -13,6 +13,16 @@ routine_doses() {
 	    sort -n | cut -f 2-
 }
 
+# A plan of $1 seconds for a budget of $2 fills at least 80% of it, or
+# --explain says the articles' doses do not fill it.
+fills_or_says_why() {
+	local t=$1 budget=$2
+	shift 2
+	[ "$t" -ge $((budget * 8 / 10)) ] && return 0
+	lr-plan "$@" --explain 2>&1 >/dev/null | grep -q 'do not fill the time' ||
+		{ echo "lr-plan $*: $t s of $budget, and no word why"; return 1; }
+}
+
 @test "each routine is its article's exercises, order and doses" {
 	for r in leg-pain stretch-strengthen sciatica leg-stretch knee-pain; do
 		lr-plan -R "$r" > plan.tsv
@@ -81,8 +91,8 @@ routine_doses() {
 		assert_line --regexp "^$id	"
 	done
 	t=$(plan_seconds < plan.tsv)
-	[ "$t" -ge 720 ]
 	[ "$t" -le 900 ]
+	fills_or_says_why "$t" 900 -c knee-pain -m 15 -p standing,sitting -e chair --seed 1
 	[ "$(lr-plan -c knee-pain -m 15 -p standing,sitting -e chair --seed 1 --total)" -eq "$t" ]
 }
 
@@ -113,15 +123,17 @@ routine_doses() {
 	done
 }
 
-@test "the plan fits the budget, and fills it when the catalog allows" {
+@test "the plan fits the budget, and fills it as far as the articles allow" {
 	for c in leg-pain sciatica knee-pain low-back-pain; do
 		for m in 10 15 20 30; do
 			lr-plan -c "$c" -m "$m" --seed 9 > plan.tsv
 			t=$(plan_seconds < plan.tsv)
 			[ "$t" -le $((m * 60)) ] || { echo "$c $m: $t s"; return 1; }
-			[ "$t" -ge $((m * 60 * 8 / 10)) ] || { echo "$c $m: $t s"; return 1; }
+			fills_or_says_why "$t" $((m * 60)) -c "$c" -m "$m" --seed 9
 		done
 	done
+	# The leg pain articles give enough to fill half an hour.
+	[ "$(lr-plan -c leg-pain -m 30 --seed 9 --total)" -ge 1440 ]
 }
 
 @test "--total is the plan's estimate in seconds" {
@@ -162,6 +174,7 @@ routine_doses() {
 			$c["breaths"] = 0; $c["breaths_max"] = 0
 			$c["hold_s"] = 50; $c["hold_s_max"] = 50
 			if ($1 != "warmup-walk") $c["regions"] = $1 == "glute-bridge" ? "glutes" : "hamstrings"
+			$1 = "my-" $1	# not in doses.tsv: planned at these figures
 			print
 		}' > small.tsv
 	for s in $(seq 1 20); do
@@ -169,7 +182,7 @@ routine_doses() {
 		# 3 minutes, a fourth would not.
 		run lr-plan -c sciatica -m 3 --seed "$s" small.tsv
 		assert_success
-		assert_line --regexp '^[0-9]+	glute-bridge	'
+		assert_line --regexp '^[0-9]+	my-glute-bridge	'
 		[ "${#lines[@]}" -eq 4 ]
 	done
 }
@@ -233,7 +246,7 @@ routine_doses() {
 	[ "$(printf '%s\n' "$output" | sed 1d | wc -l)" -ge 3 ]
 	grep -q 'warm-up first' <<<"$stderr"
 	grep -q 'not yet covered' <<<"$stderr"
-	grep -q '^Estimated time: 1[2-4] min' <<<"$stderr"
+	grep -Eq '^Estimated time: [0-9]+ min.* of the 15 min asked for' <<<"$stderr"
 	grep -q 'sharp, shooting' <<<"$stderr"
 	grep -q 'settle by the' <<<"$stderr"
 	grep -q 'Check with your doctor or physiotherapist before you start' <<<"$stderr"

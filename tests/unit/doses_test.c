@@ -1,0 +1,149 @@
+/*
+ * doses_test.c - the doses table: read and checked, and the dose a
+ * plan for some conditions takes from it.
+ */
+#include "unit.h"
+#include "doses.h"
+
+#define HEADER "id\tarticle\tsets\tsets_max\treps\treps_max\thold_s" \
+	"\thold_s_max\tbreaths\tbreaths_max\talternative\tfigures\tnote\n"
+#define A0 "000_bd524d16304c268a.txt"
+#define A1 "001_e49d686f2dc4862f.txt"
+#define A2 "002_ae89acf58824fd98.txt"
+#define A4 "004_af18e76644b40d20.txt"
+
+static const char table[] = HEADER
+    "fig\t" A1 "\t1\t1\t0\t0\t10\t30\t0\t0\t\tarticle\tn\n"
+    "fig\t" A2 "\t1\t1\t0\t0\t20\t30\t0\t0\t\tarticle\tn\n"
+    "fig\t" A4 "\t1\t1\t0\t0\t90\t300\t0\t0\t\tarticle\tn\n"
+    "raise\t" A0 "\t1\t1\t12\t15\t2\t2\t0\t0\t\tarticle\tn\n"
+    "raise\t" A4 "\t1\t3\t10\t10\t0\t0\t0\t0\tcalf\tarticle\tn\n";
+
+static struct exercise
+exercise(const char *id, long sides)
+{
+	struct exercise e;
+
+	memset(&e, 0, sizeof e);
+	e.id = id;
+	e.sides = sides;
+	e.rep_s = 4;		/* reps take time, as in the catalog */
+	return e;
+}
+
+static void
+read_table(struct doses *d)
+{
+	FILE *fp = unit_input(table);
+
+	assert_int_equal(doses_read(d, fp, "t"), 0);
+	fclose(fp);
+	assert_int_equal(d->n, 5);
+}
+
+static void
+the_condition_chooses_the_article(void **state)
+{
+	struct doses d;
+	struct exercise fig = exercise("fig", 2), raise = exercise("raise", 1);
+	const struct article_dose *a;
+
+	(void)state;
+	read_table(&d);
+	a = doses_for(&d, &fig, "sciatica");
+	assert_non_null(a);
+	assert_string_equal(a->article, A2);
+	assert_int_equal(a->start.hold_s, 20);
+	assert_string_equal(doses_for(&d, &fig, "knee-pain")->article, A4);
+	assert_string_equal(doses_for(&d, &raise, "knee-pain")->alternative,
+	    "calf");
+	/* Several articles: the one whose top takes least time. */
+	assert_string_equal(doses_for(&d, &fig, "knee-pain,leg-pain")->article,
+	    A1);
+	assert_string_equal(doses_for(&d, &raise, NULL)->article, A0);
+	/* No article for the condition doses it: no dose. */
+	assert_null(doses_for(&d, &raise, "sciatica"));
+	assert_null(doses_for(&d, &(struct exercise){ .id = "x" }, NULL));
+	assert_true(doses_known(&d, "raise"));
+	assert_false(doses_known(&d, "x"));
+	assert_non_null(doses_of(&d, "raise", A4));
+	assert_null(doses_of(&d, "raise", A2));
+	doses_free(&d);
+}
+
+static void
+expect_error(const char *text, const char *message)
+{
+	struct unit_messages m;
+	struct doses d;
+	FILE *fp = unit_input(text);
+
+	unit_messages_start(&m);
+	assert_int_equal(doses_read(&d, fp, "t"), -1);
+	if (strstr(unit_messages_text(&m), message) == NULL)
+		fail_msg("expected \"%s\" in \"%s\"", message,
+		    unit_messages_text(&m));
+	doses_free(&d);
+	fclose(fp);
+	unit_messages_end(&m);
+}
+
+static void
+bad_rows_are_named(void **state)
+{
+	(void)state;
+	expect_error(HEADER "fig\t" A1 "\t1\t1\t0\t0\t40\t30\t0\t0\t\tarticle"
+	    "\tn\n", "t:2: column \"hold_s_max\": expected at least hold_s "
+	    "(40), got 30");
+	expect_error(HEADER "fig\t" A1 "\t0\t0\t0\t0\t10\t30\t0\t0\t\tarticle"
+	    "\tn\n", "t:2: column \"sets\": expected at least one set");
+	expect_error(HEADER "fig\t" A1 "\t1\t1\t0\t0\t10\t30\t0\t0\t\tmine"
+	    "\tn\n", "t:2: column \"figures\"");
+	expect_error(HEADER "Fig!\t" A1 "\t1\t1\t0\t0\t10\t30\t0\t0\t\tlr"
+	    "\tn\n", "t:2: column \"id\": expected an exercise id");
+	expect_error(HEADER "fig\t" A1 "\t1\t1\t0\t0\t10\t30\t0\t0\t\tlr\tn\n"
+	    "fig\t" A1 "\t1\t1\t0\t0\t10\t20\t0\t0\t\tlr\tn\n",
+	    "t:3: column \"article\": a second dose of \"fig\"");
+	expect_error("id\tarticle\n", "t:1: missing required column");
+}
+
+/* The shipped table doses every exercise of the shipped catalog. */
+static void
+every_shipped_exercise_has_a_dose(void **state)
+{
+	struct doses d;
+	struct catalog c;
+	struct exercise e;
+	FILE *dfp = fopen("share/doses.tsv", "r");
+	FILE *cfp = fopen("share/catalog.tsv", "r");
+	int rv;
+
+	(void)state;
+	assert_non_null(dfp);
+	assert_non_null(cfp);
+	assert_int_equal(doses_read(&d, dfp, "share/doses.tsv"), 0);
+	assert_int_equal(catalog_open(&c, cfp, "share/catalog.tsv"), 0);
+	while ((rv = catalog_next(&c, &e)) != TSV_EOF) {
+		assert_int_equal(rv, TSV_ROW);
+		if (!doses_known(&d, e.id))
+			fail_msg("%s: no dose in share/doses.tsv", e.id);
+		if (doses_for(&d, &e, e.conditions) == NULL)
+			fail_msg("%s: no dose for %s", e.id, e.conditions);
+	}
+	catalog_close(&c);
+	doses_free(&d);
+	fclose(dfp);
+	fclose(cfp);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_condition_chooses_the_article),
+		cmocka_unit_test(bad_rows_are_named),
+		cmocka_unit_test(every_shipped_exercise_has_a_dose),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
