@@ -10,13 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "planner.h"
 
 static const char usage_text[] =
-"usage: lr-plan -R NAME [--explain] [--total]\n"
+"usage: lr-plan -R NAME [--log FILE | --no-log] [--explain] [--total]\n"
 "       lr-plan [-c LIST] [-m MINUTES] [-p LIST] [-e LIST] [-l N]\n"
-"               [--seed N] [--explain] [--total] [CATALOG]\n"
+"               [--seed N] [--log FILE | --no-log] [--explain] [--total]\n"
+"               [CATALOG]\n"
 "\n"
 "Write a session plan as TSV: the exercises in the order to do them,\n"
 "with sets, reps, holds, sides and rests, for lr-timer.\n"
@@ -31,6 +33,9 @@ static const char usage_text[] =
 "  -l, --level N          at most this level (1-3)\n"
 "      --seed N           choose with this seed; without it the plan\n"
 "                         is the same all day and changes each day\n"
+"      --log FILE         move doses on from this log (default: the log\n"
+"                         lr-log keeps, when there is one)\n"
+"      --no-log           plan as for someone new: the articles' starts\n"
 "      --explain          tell on stderr why each exercise was chosen,\n"
 "                         how long it takes, and when to stop\n"
 "      --total            print only the estimated seconds\n"
@@ -45,10 +50,10 @@ static const char usage_text[] =
 
 struct options {
 	struct filter f;
-	const char *routine, *catalog;
+	const char *routine, *catalog, *log;
 	long minutes;
 	unsigned long long seed;
-	int seeded, explain, total, measured;
+	int seeded, explain, total, measured, no_log;
 };
 
 static unsigned long long
@@ -76,6 +81,8 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "equipment", required_argument, NULL, 'e' },
 		{ "level", required_argument, NULL, 'l' },
 		{ "seed", required_argument, NULL, 'S' },
+		{ "log", required_argument, NULL, 'L' },
+		{ "no-log", no_argument, NULL, 'N' },
 		{ "explain", no_argument, NULL, 'x' },
 		{ "total", no_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
@@ -86,8 +93,7 @@ parse_options(int argc, char **argv, struct options *o)
 
 	while ((ch = getopt_long(argc, argv, "R:c:m:p:e:l:hV", longopts,
 	    NULL)) != -1) {
-		if (ch != 'R' && ch != 'x' && ch != 't' && ch != 'h' &&
-		    ch != 'V')
+		if (strchr("RxthVLN", ch) == NULL)
 			o->measured = 1;
 		if (filter_option(&o->f, ch, optarg))
 			continue;
@@ -97,6 +103,12 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'm':
 			o->minutes = lr_opt_long("--minutes", optarg, 1, 240);
+			break;
+		case 'L':
+			o->log = optarg;
+			break;
+		case 'N':
+			o->no_log = 1;
 			break;
 		case 'S':
 			o->seed = parse_seed(optarg);
@@ -123,6 +135,8 @@ parse_options(int argc, char **argv, struct options *o)
 	if (o->routine && (o->measured || o->catalog))
 		lr_usage_error("--routine plans a routine as written: it "
 		    "takes no -c, -m, -p, -e, -l, --seed or catalog");
+	if (o->log && o->no_log)
+		lr_usage_error("--log and --no-log: give one or the other");
 	if (o->minutes == 0)
 		o->minutes = 20;
 }
@@ -191,6 +205,10 @@ explain_rows(const struct pool *p)
 			explain_why(it);
 		if (it->from != NULL)
 			explain_from(it->from);
+		if (it->dose_why != NULL) {
+			fprintf(stderr, "     ");
+			lr_wrap(stderr, it->dose_why, 5, 5, 76);
+		}
 	}
 }
 
@@ -261,7 +279,40 @@ write_plan(const struct pool *p, const struct options *o)
 	plan_put_header(stdout, &p->c);
 	for (i = 0; i < p->n && p->v[i].chosen; i++)
 		plan_put_row(stdout, &p->c, (long)i + 1, &p->v[i].e,
-		    &p->v[i].d, p->v[i].row);
+		    &p->v[i].d, p->v[i].dose_why, p->v[i].row);
+}
+
+/*
+ * The person's history: from --log, else from the log lr-log keeps
+ * when there is one; none with --no-log or for someone new.
+ */
+static int
+read_history(const struct options *o, struct history *h)
+{
+	char path[4096] = "";
+	const char *log = o->log, *name;
+	FILE *fp;
+	int rv;
+
+	memset(h, 0, sizeof *h);
+	if (o->no_log)
+		return 0;
+	if (log == NULL) {
+		if (lr_log_path(path, sizeof path) != 0)
+			return 0;	/* said why; plan as for someone new */
+		if (access(path, F_OK) != 0 && errno == ENOENT)
+			return 0;
+		log = path;
+	}
+	if ((fp = lr_open_input(log, &name)) == NULL)
+		return -1;
+	rv = history_read(h, fp, name);
+	if (rv != 0)
+		lr_warn("%s: the log has errors: mend it (lr-log --check), or "
+		    "plan without it (--no-log)", name);
+	if (fp != stdin)
+		fclose(fp);
+	return rv;
 }
 
 /* Open the catalog: the one named, standard input, or the installed. */
@@ -295,7 +346,8 @@ close_pool(struct pool *p, FILE *fp)
 static int
 plan_to_measure(struct options *o)
 {
-	struct doses doses;
+	struct doses doses = { NULL, 0, 0 };
+	struct history h;
 	struct pool p;
 	FILE *fp;
 	long budget = o->minutes * 60;
@@ -303,18 +355,22 @@ plan_to_measure(struct options *o)
 
 	if (!o->seeded)
 		o->seed = today_seed();
-	if (doses_load(&doses) != 0) {
+	if (read_history(o, &h) != 0 || doses_load(&doses) != 0) {
+		history_free(&h);
 		doses_free(&doses);
 		return LR_EDATA;
 	}
 	if (open_pool(&p, o->catalog, 0, &fp) != 0) {
+		history_free(&h);
 		doses_free(&doses);
 		return LR_EDATA;
 	}
 	if (pool_read(&p, &o->f, &doses) != 0)
 		status = LR_EDATA;
-	else
+	else {
+		pool_progress(&p, &h);
 		status = pool_choose(&p, o->f.conditions, budget, o->seed);
+	}
 	if (status == LR_OK) {
 		write_plan(&p, o);
 		if (o->explain)
@@ -322,6 +378,7 @@ plan_to_measure(struct options *o)
 	}
 	close_pool(&p, fp);
 	doses_free(&doses);
+	history_free(&h);
 	return status;
 }
 
@@ -330,17 +387,21 @@ plan_routine(const struct options *o)
 {
 	struct routine r;
 	struct doses doses = { NULL, 0, 0 };
+	struct history h = { NULL, 0, 0 };
 	struct pool p;
 	FILE *fp = NULL;
 	int status = LR_EDATA;
 
-	if (routine_read(o->routine, &r) != 0 || doses_load(&doses) != 0) {
+	if (routine_read(o->routine, &r) != 0 || read_history(o, &h) != 0 ||
+	    doses_load(&doses) != 0) {
 		routine_free(&r);
+		history_free(&h);
 		doses_free(&doses);
 		return LR_EDATA;
 	}
 	if (open_pool(&p, NULL, 1, &fp) == 0) {
 		if (pool_routine(&p, &r, &doses) == 0) {
+			pool_progress(&p, &h);
 			write_plan(&p, o);
 			status = LR_OK;
 			if (o->explain) {
@@ -354,6 +415,7 @@ plan_routine(const struct options *o)
 		close_pool(&p, fp);
 	}
 	doses_free(&doses);
+	history_free(&h);
 	routine_free(&r);
 	return status;
 }

@@ -10,6 +10,8 @@ complete -c lr-plan -s p -l position -x -a 'standing sitting floor-sitting supin
 complete -c lr-plan -s e -l equipment -x -a 'none wall chair table step foam-roller mat strap ankle-weights' -d 'equipment you have'
 complete -c lr-plan -s l -l level -x -a '1 2 3' -d 'at most this level'
 complete -c lr-plan -l seed -x -d 'choose with this seed'
+complete -c lr-plan -l log -r -F -d 'move doses on from this log'
+complete -c lr-plan -l no-log -d 'plan as for someone new'
 complete -c lr-plan -l explain -d 'explain the plan on stderr'
 complete -c lr-plan -l total -d 'print only the estimated seconds'
 complete -c lr-plan -s h -l help -d 'show help'

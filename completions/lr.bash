@@ -69,9 +69,10 @@ _lr_plan() {
 	-l|--level) mapfile -t COMPREPLY < <(compgen -W "1 2 3" -- "$cur"); return ;;
 	-m|--minutes) mapfile -t COMPREPLY < <(compgen -W "5 10 15 20 30 45 60" -- "$cur"); return ;;
 	--seed) return ;;
+	--log) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-R --routine -c --condition -m --minutes -p --position -e --equipment -l --level --seed --explain --total -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-R --routine -c --condition -m --minutes -p --position -e --equipment -l --level --seed --log --no-log --explain --total -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi

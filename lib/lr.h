@@ -211,6 +211,8 @@ int routines_list(FILE *out);
 enum {
 	P_STEP, P_ID, P_NAME, P_KIND, P_POSITION, P_EQUIPMENT, P_SIDES,
 	P_SETS, P_REPS, P_REP_S, P_HOLD_S, P_BREATHS, P_REST_S, P_CUE,
+	P_REQUIRED,			/* the columns above must be present */
+	P_WHY = P_REQUIRED,
 	P_NCOLS
 };
 extern const char *const plan_cols[];
@@ -222,6 +224,7 @@ struct dose {
 struct plan_row {
 	long step;
 	const char *id, *name, *kind, *position, *equipment, *cue;
+	const char *why;		/* "" when absent */
 	struct dose dose;
 };
 

@@ -8,7 +8,8 @@
 
 const char *const plan_cols[P_NCOLS + 1] = {
 	"step", "id", "name", "kind", "position", "equipment", "sides",
-	"sets", "reps", "rep_s", "hold_s", "breaths", "rest_s", "cue", NULL
+	"sets", "reps", "rep_s", "hold_s", "breaths", "rest_s", "cue", "why",
+	NULL
 };
 
 /*
@@ -30,7 +31,7 @@ plan_open(struct plan *p, FILE *fp, const char *name)
 {
 	if (tsv_open(&p->t, fp, name) != 0)
 		return -1;
-	if (tsv_find_columns(&p->t, plan_cols, P_NCOLS, p->col) != 0) {
+	if (tsv_find_columns(&p->t, plan_cols, P_REQUIRED, p->col) != 0) {
 		tsv_close(&p->t);
 		return -1;
 	}
@@ -53,6 +54,7 @@ plan_next(struct plan *p, struct plan_row *r)
 	r->position = t->field[p->col[P_POSITION]];
 	r->equipment = t->field[p->col[P_EQUIPMENT]];
 	r->cue = t->field[p->col[P_CUE]];
+	r->why = p->col[P_WHY] >= 0 ? t->field[p->col[P_WHY]] : "";
 	if (!lr_is_slug(r->id)) {
 		tsv_error(t, p->col[P_ID], "expected an exercise id of "
 		    "lowercase letters, digits and hyphens");
@@ -157,7 +159,8 @@ plan_put_header(FILE *fp, const struct catalog *c)
 /* A plan row; the catalog columns lr does not know are carried along. */
 void
 plan_put_row(FILE *fp, const struct catalog *c, long step,
-    const struct exercise *e, const struct dose *d, char *const *row)
+    const struct exercise *e, const struct dose *d, const char *why,
+    char *const *row)
 {
 	const long n[] = { d->sides, d->sets, d->reps, d->rep_s, d->hold_s,
 	    d->breaths, d->rest_s };
@@ -174,6 +177,8 @@ plan_put_row(FILE *fp, const struct catalog *c, long step,
 		fprintf(fp, "\t%ld", n[i]);
 	putc('\t', fp);
 	tsv_put_field(fp, e->cue);
+	putc('\t', fp);
+	tsv_put_field(fp, why ? why : "");
 	for (i = 0; i < c->t.ncol; i++)
 		if (!catalog_known(c, i)) {
 			putc('\t', fp);

@@ -132,6 +132,7 @@ pool_free(struct pool *p)
 			free(p->v[i].row[j]);
 		free(p->v[i].row);
 		free(p->v[i].why);
+		free(p->v[i].dose_why);
 	}
 	free(p->v);
 	wordset_free(&p->need);
@@ -182,6 +183,27 @@ pool_read(struct pool *p, const struct filter *f, const struct doses *doses)
 
 	p->doses = doses;
 	return catalog_each(&p->c, pool_exercise, &x);
+}
+
+/*
+ * Each exercise's dose from its history in the log: on a step, held or
+ * back, within its article's range (progress.c).  Warm-ups stay.
+ */
+void
+pool_progress(struct pool *p, const struct history *h)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		struct item *it = &p->v[i];
+		struct dose start = it->base;
+
+		if (it->phase == PH_WARMUP || h == NULL)
+			continue;
+		it->progress = progress_dose(history_of(h, it->e.id),
+		    it->phase == PH_STRENGTH, &start, &it->top, &it->d,
+		    &it->dose_why);
+	}
 }
 
 long

@@ -9,6 +9,7 @@
 
 #include "doses.h"
 #include "list.h"
+#include "progress.h"
 #include "lr.h"
 
 enum { PH_WARMUP, PH_STRETCH, PH_STRENGTH };
@@ -26,6 +27,8 @@ struct item {
 	int phase, rank, chosen, raised;
 	long order;
 	char *why;		/* why it was chosen; NULL when not */
+	char *dose_why;		/* why its dose, from the log; NULL: new */
+	int progress;		/* PROGRESS_* */
 };
 
 /* The exercises a plan chooses from, and what the filters left out. */
@@ -48,12 +51,14 @@ int dose_raise(struct dose *d, const struct dose *base,
     const struct dose *top, int kind);
 int pool_choose(struct pool *p, const char *conditions, long budget,
     unsigned long long seed);
+void pool_progress(struct pool *p, const struct history *h);
 long pool_total(const struct pool *p);
 long item_seconds(const struct item *it);
 void pool_free(struct pool *p);
 
 void plan_put_header(FILE *fp, const struct catalog *c);
 void plan_put_row(FILE *fp, const struct catalog *c, long step,
-    const struct exercise *e, const struct dose *d, char *const *row);
+    const struct exercise *e, const struct dose *d, const char *why,
+    char *const *row);
 
 #endif

@@ -212,7 +212,7 @@ fills_or_says_why() {
 	awk -F'\t' -v OFS='\t' '{ print $0, (NR == 1 ? "my_note" : "note for " $1) }' "$CATALOG" > noted.tsv
 	run lr-plan -c sciatica -m 10 noted.tsv
 	assert_success
-	assert_line --index 0 --regexp '	cue	my_note$'
+	assert_line --index 0 --regexp '	cue	why	my_note$'
 	assert_line --regexp '^2	.*	note for [a-z-]+$'
 }
 
@@ -316,4 +316,76 @@ fills_or_says_why() {
 	assert_output --partial 'usage: lr-plan'
 	run lr-plan --version
 	assert_output --regexp '^lr-plan \(lr\) '
+}
+
+# A session of the sciatica routine's knee-to-chest and glute bridge,
+# done in full (or as $5 says) on day $1, pain $3 before and $4 after.
+sciatica_session() {
+	local day=$1 s=$2 before=$3 after=$4 status=${5:-done}
+	printf 'started\tsession\trecord\tstep\tid\tside\tsets\treps\thold_s\tactive_s\tstatus\tpain\tnote\n'
+	printf '%sT09:00:00+00:00\t%s\tpain\t0\t\t\t0\t0\t0\t0\tbefore\t%s\t\n' "$day" "$s" "$before"
+	printf '%sT09:01:00+00:00\t%s\texercise\t1\tknee-to-chest\tleft\t1\t0\t20\t20\t%s\t\t\n' "$day" "$s" "$status"
+	printf '%sT09:02:00+00:00\t%s\texercise\t1\tknee-to-chest\tright\t1\t0\t20\t20\t%s\t\t\n' "$day" "$s" "$status"
+	printf '%sT09:03:00+00:00\t%s\texercise\t5\tglute-bridge\tboth\t1\t10\t30\t60\t%s\t\t\n' "$day" "$s" "$status"
+	printf '%sT09:20:00+00:00\t%s\tpain\t0\t\t\t0\t0\t0\t0\tafter\t%s\t\n' "$day" "$s" "$after"
+}
+
+@test "done in full twice with pain settled, the routine moves on one step, and says why" {
+	sciatica_session 2026-11-18 s1 3 4 | lr-log -q
+	sciatica_session 2026-11-19 s2 3 4 | lr-log -q
+	run --separate-stderr lr-plan -R sciatica
+	assert_success
+	assert_line --regexp '^5	glute-bridge	.*	1	12	3	3	0	0	[^	]*	12 reps, was 10: done in full twice, pain settled$'
+	assert_line --regexp '^1	knee-to-chest	.*	1	0	0	25	0	0	[^	]*	25 s hold, was 20 s: done in full twice, pain settled$'
+	# Within the sciatica article's range: 10-15 reps, 20-30 s.
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$2 == "glute-bridge" && $9 > 15 || $2 == "knee-to-chest" && $11 > 30' | wc -l)" -eq 0 ]
+	# --explain says why too; --no-log plans as for someone new.
+	lr-plan -R sciatica --explain 2>&1 >/dev/null | grep -q '12 reps, was 10: done in full twice, pain settled'
+	run lr-plan -R sciatica --no-log
+	assert_line --regexp '^5	glute-bridge	.*	1	10	3	3	0	0	[^	]*	$'
+	# The same log gives the same plan all day.
+	[ "$(faketime '2026-11-22 09:00:00' lr-plan -R sciatica)" = "$(faketime '2026-11-22 18:00:00' lr-plan -R sciatica)" ]
+}
+
+@test "pain not settled the next day: nothing rises; a flare steps back" {
+	sciatica_session 2026-11-18 s1 3 4 > a.tsv
+	sciatica_session 2026-11-19 s2 3 4 > b.tsv
+	printf 'started\tsession\trecord\tstep\tid\tside\tsets\treps\thold_s\tactive_s\tstatus\tpain\tnote\n2026-11-20T07:30:00+00:00\tc1\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t5\t\n' > c.tsv
+	lr-log -q -f log.tsv a.tsv
+	lr-log -q -f log.tsv b.tsv
+	lr-log -q -f log.tsv c.tsv
+	run lr-plan -R sciatica --log log.tsv
+	assert_success
+	assert_line --regexp '	glute-bridge	.*	1	10	3	3	0	0	[^	]*	1 set of 10, kept at the article.s start: pain had not settled by the next day$'
+	# After a flare (up 3), from 12 reps back to the 10 before.
+	sciatica_session 2026-11-20 s3 2 5 | sed 's/\t1\t10\t30\t60\t/\t1\t12\t36\t70\t/' > d.tsv
+	lr-log -q -f flare.tsv a.tsv
+	lr-log -q -f flare.tsv b.tsv
+	lr-log -q -f flare.tsv d.tsv
+	run lr-plan -R sciatica --log flare.tsv
+	assert_line --regexp '	glute-bridge	.*	1	10	3	3	0	0	[^	]*	1 set of 10, was 1 set of 12: pain rose by 3 or more in the last session; back to the dose before$'
+	# Done in part last time: held.
+	sciatica_session 2026-11-20 s3 3 3 partial > e.tsv
+	lr-log -q -f part.tsv a.tsv
+	lr-log -q -f part.tsv b.tsv
+	lr-log -q -f part.tsv e.tsv
+	run lr-plan -R sciatica --log part.tsv
+	assert_line --regexp '	glute-bridge	.*	10	3	3	0	0	[^	]*	1 set of 10, held: done in part last time$'
+}
+
+@test "--log errors: a missing file, a bad row, both options" {
+	run lr-plan -R sciatica --log nowhere.tsv
+	assert_failure 1
+	assert_output --partial 'nowhere.tsv: No such file or directory'
+	sciatica_session 2026-11-18 s1 3 11 > bad.tsv
+	run lr-plan -c sciatica --log bad.tsv
+	assert_failure 1
+	assert_output --regexp 'bad.tsv:6: column "pain"'
+	assert_output --partial 'plan without it (--no-log)'
+	run lr-plan -R sciatica --log bad.tsv --no-log
+	assert_failure 2
+	assert_output --partial '--log and --no-log'
+	# No log yet is someone new, not an error.
+	run lr-plan -R sciatica
+	assert_success
 }

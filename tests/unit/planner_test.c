@@ -146,7 +146,7 @@ same_seed_same_plan(void **state)
 		assert_int_equal(pool_choose(&p, NULL, 1800, 42), LR_OK);
 		for (i = 0; i < p.n && p.v[i].chosen; i++)
 			plan_put_row(out, &p.c, (long)i + 1, &p.v[i].e,
-			    &p.v[i].d, p.v[i].row);
+			    &p.v[i].d, NULL, p.v[i].row);
 		pool_free(&p);
 		fclose(fp);
 		fclose(out);
