@@ -81,7 +81,7 @@ struct tally {
 
 struct ex {
 	struct plan_row r;
-	char *text[6];			/* owned: id, name, kind, ... */
+	char *text[7];			/* owned: id, name, kind, ... */
 	size_t first, end;		/* its phases */
 	struct tally t[3];
 	int finished;
@@ -236,6 +236,7 @@ add_ex(struct session *s, const struct plan_row *r)
 	e->r.position = e->text[3] = lr_xstrdup(r->position);
 	e->r.equipment = e->text[4] = lr_xstrdup(r->equipment);
 	e->r.cue = e->text[5] = lr_xstrdup(r->cue);
+	e->r.why = e->text[6] = lr_xstrdup(r->why);
 }
 
 /* Read the whole plan first: a broken plan must not start a session. */
@@ -552,6 +553,8 @@ describe_phase(struct session *s, const struct phase *p)
 	case PH_READY:
 		say(s, "get ready: %s (%s)", e->r.name,
 		    lr_fmt_secs(t, sizeof t, p->ms / 1000));
+		if (e->r.why[0] != '\0')
+			say(s, "dose: %s", e->r.why);
 		break;
 	case PH_SWITCH:
 		say(s, "switch sides (%s)", lr_fmt_secs(t, sizeof t,
@@ -895,6 +898,8 @@ draw_session(struct canvas *c, const struct session *s, long long now)
 	put_line(c, "%s", "");
 	put_line(c, " %s", e->r.name);
 	put_line(c, " %s", e->r.cue);
+	if (p->kind == PH_READY && e->r.why[0] != '\0')
+		put_line(c, " Dose: %s", e->r.why);
 	if (p->side != SIDE_BOTH)
 		snprintf(side, sizeof side, "   %s side",
 		    p->side == SIDE_LEFT ? "LEFT" : "RIGHT");
@@ -1360,11 +1365,11 @@ screened_out(struct session *s)
 static void
 free_session(struct session *s)
 {
-	size_t i;
-	int k;
+	size_t i, k;
 
 	for (i = 0; i < s->nex; i++)
-		for (k = 0; k < 6; k++)
+		for (k = 0; k < sizeof s->ex[i].text / sizeof *s->ex[i].text;
+		    k++)
 			free(s->ex[i].text[k]);
 	free(s->ex);
 	free(s->ph);

@@ -463,3 +463,12 @@ right done" ]
 	command -v faketime >/dev/null || skip "faketime is not installed"
 	readme_pipeline_ended_by q
 }
+
+@test "the get-ready screen says why the dose is what it is" {
+	awk -F'\t' -v OFS='\t' 'NR == 2 { $15 = "25 s hold, was 20 s: done in full twice, pain settled" } 1' plan.tsv > why.tsv
+	start "lr-timer --no-screen --no-pain why.tsv > out.tsv"
+	wait_for 'Dose: 25 s hold, was 20 s: done in full twice, pain settled'
+	pane | grep -q 'GET READY'
+	keys q
+	wait_exit
+}

@@ -209,3 +209,12 @@ results_summary() {
 	assert_line 'status 1'
 	grep -q 'results could not be written' err.txt
 }
+
+@test "batch mode says why a dose is what it is, where the plan says" {
+	lr-plan -R sciatica > plan.tsv
+	awk -F'\t' -v OFS='\t' 'NR == 3 { $15 = "1 set of 10, kept at the start: no rating" } 1' plan.tsv > why.tsv
+	run --separate-stderr lr-timer --batch --speed 1000 why.tsv
+	assert_success
+	[ "$(grep -c ': dose: ' <<<"$stderr")" -eq 1 ]
+	grep -A1 ': get ready: Cat-cow' <<<"$stderr" | grep -q ': dose: 1 set of 10, kept at the start: no rating$'
+}
