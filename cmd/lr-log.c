@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,6 +136,40 @@ parse_options(int argc, char **argv, struct options *o)
 		lr_usage_error("--sets, --reps, --hold, --side, --catalog, "
 		    "--date and --note go with add (and --date, --note with "
 		    "pain)");
+}
+
+/* ---- signals while reading a pipe ---- */
+
+/*
+ * The signal that came while a piped batch was being logged.  The one
+ * global beyond the options: a signal handler can reach nothing else.
+ */
+static volatile sig_atomic_t deferred_signal;
+
+static void
+defer(int sig)
+{
+	deferred_signal = sig;
+}
+
+/*
+ * Reading a pipe, lr-log finishes the batch it has begun when Ctrl-C,
+ * SIGTERM or SIGHUP comes, as tee -i does: the rows still coming down
+ * the pipe are the end of a session, and are logged, not lost.  (Until
+ * they are, they wait in pending/, so even SIGKILL loses nothing.)
+ */
+static void
+defer_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = defer;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }
 
 /* ---- the batch: rows to append, with what makes each one unique ---- */
@@ -362,16 +397,24 @@ static int
 open_spool(struct spool *s, const char *dir)
 {
 	char part[PATH_MAX + 64], when[24];
+	int tries;
 
-	if (lr_mkdirs(dir) != 0)
-		return -1;
 	lr_stamp_now(when, sizeof when);
 	snprintf(part, sizeof part, "%s/.%s-%ld.part", dir, when,
 	    (long)getpid());
 	if (snprintf(s->path, sizeof s->path, "%s/%s-%ld.tsv", dir, when,
 	    (long)getpid()) >= (int)sizeof s->path)
 		return errno = ENAMETOOLONG, -1;
-	s->fd = open(part, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	/* Another lr-log may remove the empty directory as we make it. */
+	s->fd = -1;
+	for (tries = 0; tries < 5; tries++) {
+		if (lr_mkdirs(dir) != 0)
+			return -1;
+		s->fd = open(part, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
+		if (s->fd >= 0 || errno != ENOENT)
+			break;
+	}
 	if (s->fd < 0)
 		return -1;
 	if (flock(s->fd, LOCK_EX) != 0 || rename(part, s->path) != 0) {
@@ -393,7 +436,7 @@ spool_stdin(struct spool *s, const char *logdir)
 	char dir[PATH_MAX + 16];
 	const char *tmp = getenv("TMPDIR");
 	struct carry *c = lr_xmalloc(sizeof *c);
-	struct spool t;
+	struct spool t = { "", -1, 0 };
 	int rv;
 
 	c->off = c->len = 0;
@@ -426,6 +469,10 @@ spool_stdin(struct spool *s, const char *logdir)
 	return rv;
 }
 
+/*
+ * The spool's rows are logged: remove it, and pending/ with it when
+ * nothing else waits there, so that no empty directory is left behind.
+ */
 static void
 spool_done(struct spool *s)
 {
@@ -439,6 +486,10 @@ spool_done(struct spool *s)
 	snprintf(dir, sizeof dir, "%s", s->path);
 	if ((slash = strrchr(dir, '/')) != NULL) {
 		*slash = '\0';
+		/* rmdir fails, rightly, when something else waits there. */
+		if (s->in_pending && rmdir(dir) == 0 &&
+		    (slash = strrchr(dir, '/')) != NULL)
+			*slash = '\0';
 		lr_sync_dir(dir);
 	}
 }
@@ -687,6 +738,31 @@ release_pending(struct taken *took, size_t n, int appended)
 	}
 }
 
+/* Does pending/ hold rows left by a run that was killed (not mine)? */
+static int
+pending_waits(const char *logdir, const char *mine)
+{
+	char dir[PATH_MAX + 16];
+	DIR *d;
+	struct dirent *de;
+	const char *base = mine ? strrchr(mine, '/') : NULL;
+	int found = 0;
+
+	base = base ? base + 1 : mine;
+	snprintf(dir, sizeof dir, "%s/pending", logdir);
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while (!found && (de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+
+		found = de->d_name[0] != '.' && len > 4 &&
+		    strcmp(de->d_name + len - 4, ".tsv") == 0 &&
+		    (base == NULL || strcmp(base, de->d_name) != 0);
+	}
+	closedir(d);
+	return found;
+}
+
 /* ---- appending ---- */
 
 static long
@@ -708,7 +784,9 @@ report(const struct options *o, const struct batch *b, long present,
 
 	if (o->quiet && present == 0 && twice == 0)
 		return;
-	if (added == 0)
+	if (b->n == 0)
+		lr_warn("nothing to add: the input holds no rows");
+	else if (added == 0)
 		lr_warn("nothing added: %s already in %s", b->n == 1 ?
 		    "the row is" : "all the rows are", log);
 	else
@@ -776,6 +854,12 @@ out:
 		report(o, b, present, path);
 	}
 	release_pending(took, ntook, rv == LR_OK);
+	if (ntook > 0 && rv == LR_OK) {
+		char dir[PATH_MAX + 16];
+
+		snprintf(dir, sizeof dir, "%s/pending", l.dir);
+		rmdir(dir);	/* fails, rightly, when more waits there */
+	}
 	tsv_close(&t);
 	if (fp)
 		fclose(fp);
@@ -819,6 +903,8 @@ append_inputs(const struct options *o, const char *log)
 			if (isatty(STDIN_FILENO))
 				lr_warn("reading results from the terminal; "
 				    "Ctrl-D ends them");
+			else
+				defer_signals();
 			if (spool_stdin(&sp, dir) != 0) {
 				lr_warn("cannot keep standard input safe: %s",
 				    strerror(errno));
@@ -851,6 +937,15 @@ append_inputs(const struct options *o, const char *log)
 			close(sp.fd);
 		batch_free(&b);
 		return LR_EDATA;
+	}
+	/* Rows nowhere: no log is made for them, nothing left behind. */
+	if (b.n == 0 && access(log, F_OK) != 0 && errno == ENOENT &&
+	    !pending_waits(dir, sp.fd >= 0 ? sp.path : NULL)) {
+		spool_done(&sp);
+		if (!o->quiet)
+			lr_warn("nothing to add: the input holds no rows");
+		batch_free(&b);
+		return LR_OK;
 	}
 	status = append_batch(o, &b, log, &sp);
 	if (sp.fd >= 0)
@@ -1140,8 +1235,18 @@ repair_log(const char *path)
 	memset(&b, 0, sizeof b);
 	quiet.quiet = 1;
 	if (access(path, F_OK) != 0) {
-		lr_warn("%s: %s", path, strerror(errno));
-		return LR_EDATA;
+		char dir[PATH_MAX];
+
+		logdir_of(dir, sizeof dir, path);
+		if (errno != ENOENT) {
+			lr_warn("%s: %s", path, strerror(errno));
+			return LR_EDATA;
+		}
+		if (!pending_waits(dir, NULL)) {
+			lr_warn("%s: no log yet, and nothing waiting to be "
+			    "logged: nothing to repair", path);
+			return LR_OK;
+		}
 	}
 	if (log_open(&l, path) != 0)
 		return LR_EDATA;
@@ -1180,6 +1285,10 @@ main(int argc, char **argv)
 	default:
 		status = append_inputs(&o, path);
 	}
+	if (deferred_signal != 0)
+		lr_warn("%s came while logging: the batch was finished first",
+		    deferred_signal == SIGINT ? "Ctrl-C (SIGINT)" :
+		    deferred_signal == SIGTERM ? "SIGTERM" : "SIGHUP");
 	lr_close_stdout();
 	return status;
 }

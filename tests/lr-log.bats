@@ -260,7 +260,72 @@ log_rows() {
 	assert_success
 	assert_output --partial 'dropping a torn last line'
 	[ "$(log_rows)" -eq 7 ]
-	[ -z "$(ls "$dir/pending")" ]
+	# Nothing waits any more, and no empty pending/ is left behind.
+	[ ! -e "$dir/pending" ]
+}
+
+@test "--repair with no log yet: the rows a killed run left are logged; with none, nothing to do" {
+	dir=$(dirname "$LR_LOG")
+	run lr-log --repair
+	assert_success
+	assert_output "lr-log: $LR_LOG: no log yet, and nothing waiting to be logged: nothing to repair"
+	[ ! -e "$dir" ]
+	mkdir -p "$dir/pending"
+	results lost 4 > "$dir/pending/20261121T100000-99999.tsv"
+	run lr-log --repair
+	assert_success
+	[ "$(log_rows)" -eq 4 ]
+	[ ! -e "$dir/pending" ]
+}
+
+@test "input with a header and no rows adds nothing, makes no log and leaves nothing behind" {
+	dir=$(dirname "$LR_LOG")
+	run lr-log <<<"$RESULTS_HEADER"
+	assert_success
+	assert_output "lr-log: nothing to add: the input holds no rows"
+	[ ! -e "$LR_LOG" ]
+	[ -z "$(find "$dir" -mindepth 1 2>/dev/null)" ]
+	results a 2 | lr-log -q
+	cp "$LR_LOG" before.tsv
+	run lr-log <<<"$RESULTS_HEADER"
+	assert_success
+	assert_output "lr-log: nothing to add: the input holds no rows"
+	cmp before.tsv "$LR_LOG"
+	[ ! -e "$dir/pending" ]
+}
+
+# Start lr-log reading a FIFO, with the signals at their defaults (a
+# shell's background job would ignore SIGINT), and feed it the first
+# two rows of a session; wait until they are safe in pending/.
+start_piped_log() {
+	mkfifo pipe
+	env --default-signal=INT,TERM,HUP lr-log < pipe > out 2> err &
+	LOG_PID=$!
+	exec 7> pipe
+	results s 5 | head -n 3 >&7
+	for _ in $(seq 100); do
+		[ "$(cat "$(dirname "$LR_LOG")"/pending/*.tsv 2>/dev/null | wc -l)" -eq 3 ] && return 0
+		sleep 0.1
+	done
+	echo "the rows never reached pending/"
+	return 1
+}
+
+@test "reading a pipe, Ctrl-C, SIGTERM and SIGHUP do not stop lr-log: the batch is finished, as tee -i does" {
+	for sig in INT TERM HUP; do
+		rm -f pipe
+		start_piped_log
+		kill -"$sig" "$LOG_PID"
+		# The rest of the session still comes down the pipe.
+		results s 5 | sed -n 4,6p >&7
+		exec 7>&-
+		wait "$LOG_PID"
+		grep -q 'came while logging: the batch was finished first' err
+		[ "$(log_rows)" -eq 5 ]
+		[ ! -e "$(dirname "$LR_LOG")/pending" ]
+	done
+	# One session, five rows, each once.
+	[ "$(cut -f2 "$LR_LOG" | sed 1d | sort -u)" = s ]
 }
 
 @test "a full disk leaves the log unchanged and the rows kept" {
