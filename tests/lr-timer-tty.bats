@@ -374,6 +374,9 @@ answer_no() {
 	wait_exit
 	tmux -S "$SOCK" kill-server
 	rm status
+	# A new server on a socket of its own: the old one may still be
+	# going away.
+	SOCK="$BATS_TEST_TMPDIR/tmux-no-color.sock"
 	start "NO_COLOR=1 lr-timer --no-screen --no-pain plan.tsv > out.tsv"
 	wait_for 'step 1 of 8'
 	sleep 0.6
