@@ -270,6 +270,22 @@ add_row(struct batch *b, size_t src, char *const *f, const struct result *r)
 	w->key = lr_xstrdup(key);
 }
 
+/* Drop the rows from the n-th on: an input refused as a whole. */
+static void
+batch_truncate(struct batch *b, size_t n)
+{
+	size_t j;
+
+	while (b->n > n) {
+		struct row *w = &b->v[--b->n];
+
+		for (j = 0; j < b->src[w->src].ncol; j++)
+			free(w->f[j]);
+		free(w->f);
+		free(w->key);
+	}
+}
+
 static void
 batch_free(struct batch *b)
 {
@@ -298,7 +314,7 @@ batch_free(struct batch *b)
  * input cannot be read at all.
  */
 static long
-read_input(struct batch *b, FILE *fp, const char *name)
+read_input(struct batch *b, FILE *fp, const char *name, int quiet)
 {
 	struct tsv t;
 	struct result r;
@@ -309,6 +325,7 @@ read_input(struct batch *b, FILE *fp, const char *name)
 
 	if (tsv_open(&t, fp, name) != 0)
 		return -1;
+	t.quiet = quiet;
 	if (result_find_columns(&t, col) != 0) {
 		tsv_close(&t);
 		return -1;
@@ -389,6 +406,56 @@ copy_file(int from, int to)
 }
 
 /*
+ * Saved input gets a name no other run can have: the time, the pid
+ * and, should two runs still meet, a count.  Names are taken with
+ * link(2), which never replaces a file that is there.
+ */
+static int
+link_unique(const char *from, const char *dir, const char *when,
+    const char *ext, char *to, size_t n)
+{
+	int k;
+
+	for (k = 0; k < 1000; k++) {
+		char count[16] = "";
+
+		if (k > 0)
+			snprintf(count, sizeof count, "-%d", k);
+		if (snprintf(to, n, "%s/%s-%ld%s%s", dir, when, (long)getpid(),
+		    count, ext) >= (int)n)
+			return errno = ENAMETOOLONG, -1;
+		if (link(from, to) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return errno = EEXIST, -1;
+}
+
+/* A new file of our own in dir, named as link_unique names them. */
+static int
+create_unique(const char *dir, const char *when, const char *ext, char *to,
+    size_t n)
+{
+	char part[PATH_MAX + 64];
+	int fd;
+
+	snprintf(part, sizeof part, "%s/.%s-%ld.part", dir, when,
+	    (long)getpid());
+	fd = open(part, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	    0600);
+	if (fd < 0)
+		return -1;
+	if (link_unique(part, dir, when, ext, to, n) != 0) {
+		close(fd);
+		unlink(part);
+		return -1;
+	}
+	unlink(part);
+	return fd;
+}
+
+/*
  * Make a spool file in dir, locked while we work on it so that another
  * lr-log never takes it for one left by a killed run.  It gets its
  * .tsv name only once locked.
@@ -402,26 +469,25 @@ open_spool(struct spool *s, const char *dir)
 	lr_stamp_now(when, sizeof when);
 	snprintf(part, sizeof part, "%s/.%s-%ld.part", dir, when,
 	    (long)getpid());
-	if (snprintf(s->path, sizeof s->path, "%s/%s-%ld.tsv", dir, when,
-	    (long)getpid()) >= (int)sizeof s->path)
-		return errno = ENAMETOOLONG, -1;
 	/* Another lr-log may remove the empty directory as we make it. */
 	s->fd = -1;
 	for (tries = 0; tries < 5; tries++) {
 		if (lr_mkdirs(dir) != 0)
 			return -1;
-		s->fd = open(part, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
-		    0600);
+		s->fd = open(part, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
+		    O_NOFOLLOW, 0600);
 		if (s->fd >= 0 || errno != ENOENT)
 			break;
 	}
 	if (s->fd < 0)
 		return -1;
-	if (flock(s->fd, LOCK_EX) != 0 || rename(part, s->path) != 0) {
+	if (flock(s->fd, LOCK_EX) != 0 ||
+	    link_unique(part, dir, when, ".tsv", s->path, sizeof s->path) != 0) {
 		close(s->fd);
 		unlink(part);
 		return -1;
 	}
+	unlink(part);
 	lr_sync_dir(dir);
 	return 0;
 }
@@ -504,8 +570,8 @@ reject(const char *from, const char *logdir, char *to, size_t n)
 	if (lr_mkdirs(dir) != 0)
 		return -1;
 	lr_stamp_now(when, sizeof when);
-	snprintf(to, n, "%s/%s-%ld.tsv", dir, when, (long)getpid());
-	if (rename(from, to) != 0)
+	if (link_unique(from, dir, when, ".tsv", to, n) != 0 ||
+	    unlink(from) != 0)
 		return -1;
 	lr_sync_dir(dir);
 	return 0;
@@ -644,9 +710,9 @@ columns_fit(const struct batch *b, const struct tsv *t)
 
 /* ---- taking in what killed runs left in pending/ ---- */
 
-/* A spool cut short ends in a torn line: keep it aside, drop it here. */
-static void
-drop_torn_tail(int fd, const char *path)
+/* Where the last line of fd starts, when it has no newline; else -1. */
+static off_t
+torn_tail(int fd)
 {
 	struct stat st;
 	char c;
@@ -654,14 +720,64 @@ drop_torn_tail(int fd, const char *path)
 
 	if (fstat(fd, &st) != 0 || st.st_size == 0 ||
 	    pread(fd, &c, 1, st.st_size - 1) != 1 || c == '\n')
-		return;
+		return -1;
 	for (end = st.st_size - 1; end > 0; end--)
 		if (pread(fd, &c, 1, end - 1) == 1 && c == '\n')
 			break;
-	lr_warn("%s: dropping a torn last line (%lld bytes) left by an "
-	    "interrupted run", path, (long long)(st.st_size - end));
-	if (ftruncate(fd, end) == 0)
-		fsync(fd);
+	return end;
+}
+
+/*
+ * A spool cut short by a kill ends in a torn line: move it, whole, to
+ * rejected/, and cut it from the spool.
+ */
+static int
+set_torn_tail_aside(int fd, const char *path, const char *logdir, off_t at)
+{
+	char dir[PATH_MAX + 16], to[PATH_MAX + 64], when[24], buf[65536];
+	char quoted[PATH_MAX * 2];
+	struct stat st;
+	off_t from = at;
+	ssize_t n;
+	int out;
+
+	snprintf(dir, sizeof dir, "%s/rejected", logdir);
+	if (fstat(fd, &st) != 0 || lr_mkdirs(dir) != 0)
+		return -1;
+	lr_stamp_now(when, sizeof when);
+
+	if ((out = create_unique(dir, when, ".torn", to, sizeof to)) < 0)
+		return -1;
+	while (from < st.st_size &&
+	    (n = pread(fd, buf, sizeof buf, from)) > 0) {
+		if (write(out, buf, (size_t)n) != n) {
+			close(out);
+			return -1;
+		}
+		from += n;
+	}
+	if (fsync(out) != 0 || close(out) != 0 || lr_sync_dir(dir) != 0)
+		return -1;
+	lr_warn("%s: a torn last line left by an interrupted run is kept in "
+	    "%s", path, lr_shell_quote(quoted, sizeof quoted, to));
+	return ftruncate(fd, at) == 0 ? fsync(fd) : -1;
+}
+
+/* Read a pending spool into the batch: all its rows or none. */
+static long
+read_pending(struct batch *b, int fd, const char *path, int quiet)
+{
+	size_t n0 = b->n;
+	FILE *fp;
+	long bad;
+
+	if (lseek(fd, 0, SEEK_SET) != 0 || (fp = fdopen(dup(fd), "r")) == NULL)
+		return -1;
+	bad = read_input(b, fp, path, quiet);
+	fclose(fp);
+	if (bad != 0)
+		batch_truncate(b, n0);
+	return bad;
 }
 
 struct taken {
@@ -670,9 +786,46 @@ struct taken {
 };
 
 /*
+ * Take one spool a killed run left: its rows join the batch, or, when
+ * it has bad rows, none of them do and it moves to rejected/.  A last
+ * line without a newline is kept when it is a whole row.
+ */
+static int
+take_one(struct batch *b, const char *logdir, struct taken *t)
+{
+	struct stat st;
+	char to[PATH_MAX + 64], quoted[PATH_MAX * 2];
+	off_t torn;
+	long bad;
+
+	if (fstat(t->fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_uid != geteuid() || (st.st_mode & 022) != 0) {
+		lr_warn("%s: not written by you (owner %ld, mode %04o): left "
+		    "alone", t->path, (long)st.st_uid,
+		    (unsigned int)(st.st_mode & 07777));
+		return -1;
+	}
+	torn = torn_tail(t->fd);
+	bad = read_pending(b, t->fd, t->path, torn >= 0);
+	if (bad != 0 && torn >= 0 &&
+	    set_torn_tail_aside(t->fd, t->path, logdir, torn) == 0)
+		bad = read_pending(b, t->fd, t->path, 0);
+	if (bad != 0) {
+		if (reject(t->path, logdir, to, sizeof to) == 0)
+			lr_warn("%s: left by an interrupted run and has bad "
+			    "rows: none of them logged; moved to %s", t->path,
+			    lr_shell_quote(quoted, sizeof quoted, to));
+		return -1;
+	}
+	lr_warn("%s: taking in rows left by an interrupted run", t->path);
+	return 0;
+}
+
+/*
  * Spools in pending/ that no live lr-log holds are from runs that were
  * killed: their rows join this batch (the log may already have some of
- * them; those are not added twice).
+ * them; those are not added twice).  Only the person's own files, in
+ * a directory only they can write to, are taken.
  */
 static size_t
 take_pending(struct batch *b, const char *logdir, const char *mine,
@@ -686,11 +839,15 @@ take_pending(struct batch *b, const char *logdir, const char *mine,
 	snprintf(dir, sizeof dir, "%s/pending", logdir);
 	if ((d = opendir(dir)) == NULL)
 		return 0;
+	if (lr_dir_open_to_others(dir)) {
+		lr_warn("%s: others can write to it: nothing in it is taken "
+		    "in; check what is there, and chmod 700 it", dir);
+		closedir(d);
+		return 0;
+	}
 	while ((de = readdir(d)) != NULL && n < max) {
 		struct taken *t = &took[n];
 		size_t len = strlen(de->d_name);
-		FILE *fp;
-		long bad;
 
 		if (len < 5 || strcmp(de->d_name + len - 4, ".tsv") != 0 ||
 		    de->d_name[0] == '.')
@@ -698,28 +855,15 @@ take_pending(struct batch *b, const char *logdir, const char *mine,
 		snprintf(t->path, sizeof t->path, "%s/%s", dir, de->d_name);
 		if (mine != NULL && strcmp(t->path, mine) == 0)
 			continue;
-		if ((t->fd = open(t->path, O_RDWR | O_CLOEXEC)) < 0)
+		t->fd = open(t->path, O_RDWR | O_CLOEXEC | O_NOFOLLOW |
+		    O_NONBLOCK);
+		if (t->fd < 0)
 			continue;
-		if (flock(t->fd, LOCK_EX | LOCK_NB) != 0) {
+		if (flock(t->fd, LOCK_EX | LOCK_NB) != 0 ||
+		    take_one(b, logdir, t) != 0) {
 			close(t->fd);
 			continue;
 		}
-		drop_torn_tail(t->fd, t->path);
-		fp = fdopen(dup(t->fd), "r");
-		bad = fp ? read_input(b, fp, t->path) : -1;
-		if (fp)
-			fclose(fp);
-		if (bad != 0) {
-			char to[PATH_MAX + 64];
-
-			if (reject(t->path, logdir, to, sizeof to) == 0)
-				lr_warn("%s: left by an interrupted run and "
-				    "has bad rows: moved to %s", t->path, to);
-			close(t->fd);
-			continue;
-		}
-		lr_warn("%s: taking in rows left by an interrupted run",
-		    t->path);
 		n++;
 	}
 	closedir(d);
@@ -919,7 +1063,7 @@ append_inputs(const struct options *o, const char *log)
 			bad++;
 			continue;
 		}
-		r = read_input(&b, fp, name);
+		r = read_input(&b, fp, name, 0);
 		bad += r < 0 ? 1 : r;
 		fclose(fp);
 	}

@@ -104,6 +104,31 @@ write_all(int fd, const char *p, size_t n)
 }
 
 /*
+ * The journal and the log's directory go by the log's real path, so
+ * that the same file reached through a symlink has one journal.
+ */
+static void
+name_by_file(struct logfile *l)
+{
+	char real[PATH_MAX];
+
+	if (realpath(l->path, real) == NULL)
+		return;
+	dir_of(l->dir, sizeof l->dir, real);
+	snprintf(l->journal, sizeof l->journal, "%s.journal", real);
+}
+
+/* Can someone other than the owner put files in this directory? */
+int
+lr_dir_open_to_others(const char *dir)
+{
+	struct stat st;
+
+	return stat(dir, &st) == 0 && (st.st_uid != geteuid() ||
+	    (st.st_mode & 022) != 0);
+}
+
+/*
  * Open the log for appending, creating it (0600, in a 0700 directory)
  * if need be, and hold its lock until log_close.
  */
@@ -146,6 +171,10 @@ log_open(struct logfile *l, const char *path)
 		return -1;
 	}
 	lr_check_private(path, l->fd);
+	name_by_file(l);
+	if (lr_dir_open_to_others(l->dir))
+		lr_warn("warning: others can write to %s: they could put "
+		    "files beside your log; chmod 700 it", l->dir);
 	return log_recover(l);
 }
 
@@ -177,7 +206,7 @@ log_size(const struct logfile *l)
 }
 
 struct journal {
-	long long size, length;
+	long long size, length, dev, ino;
 	unsigned long long sum;
 };
 
@@ -198,21 +227,27 @@ journal_number(const char *line, const char *word, int base)
 	return v;
 }
 
-/* 1: a whole journal; 0: none, or one cut short before the append. */
+/*
+ * 1: a whole journal; 0: none, or one cut short before the append.
+ * Version 1 journals (before the log's device and inode were kept)
+ * are read too.
+ */
 static int
-read_journal(const char *path, struct journal *j)
+read_journal(FILE *fp, struct journal *j)
 {
-	FILE *fp = fopen(path, "r");
-	char line[5][64];
-	int i, n = 0;
+	char line[7][64];
+	int i, n = 0, v2;
 
-	if (fp == NULL)
-		return 0;
-	for (i = 0; i < 5 && fgets(line[i], sizeof line[i], fp) != NULL; i++)
+	for (i = 0; i < 7 && fgets(line[i], sizeof line[i], fp) != NULL; i++)
 		n++;
-	fclose(fp);
-	if (n != 5 || strcmp(line[0], "lr-log journal 1\n") != 0 ||
-	    strcmp(line[4], "end\n") != 0)
+	v2 = n == 7 && strcmp(line[0], "lr-log journal 2\n") == 0;
+	if (!v2 && (n != 5 || strcmp(line[0], "lr-log journal 1\n") != 0))
+		return 0;
+	if (strcmp(line[n - 1], "end\n") != 0)
+		return 0;
+	j->dev = v2 ? journal_number(line[4], "dev", 10) : -1;
+	j->ino = v2 ? journal_number(line[5], "ino", 10) : -1;
+	if (v2 && (j->dev < 0 || j->ino < 0))
 		return 0;
 	j->size = journal_number(line[1], "size", 10);
 	j->length = journal_number(line[2], "length", 10);
@@ -258,11 +293,36 @@ int
 log_recover(struct logfile *l)
 {
 	struct journal j;
-	struct stat st;
-	int whole = read_journal(l->journal, &j);
+	struct stat st, js;
+	FILE *fp = fopen(l->journal, "re");
+	int whole;
 
-	if (access(l->journal, F_OK) != 0)
-		return 0;
+	if (fp == NULL)
+		return errno == ENOENT ? 0 : (lr_warn("%s: %s", l->journal,
+		    strerror(errno)), -1);
+	/*
+	 * A journal cuts the log back: only one the owner wrote, for this
+	 * very file, may do that.
+	 */
+	if (fstat(fileno(fp), &js) != 0 || !S_ISREG(js.st_mode) ||
+	    js.st_uid != geteuid() || (js.st_mode & 022) != 0) {
+		fclose(fp);
+		lr_warn("%s: not a journal lr-log wrote for you (owner %ld, "
+		    "mode %04o): lr-log will not act on it; look at it, "
+		    "remove it, and make %s yours alone (chmod 700)",
+		    l->journal, (long)js.st_uid,
+		    (unsigned int)(js.st_mode & 07777), l->dir);
+		return -1;
+	}
+	whole = read_journal(fp, &j);
+	fclose(fp);
+	if (whole && fstat(l->fd, &st) == 0 && j.dev >= 0 &&
+	    ((long long)st.st_dev != j.dev || (long long)st.st_ino != j.ino)) {
+		lr_warn("%s: a journal for another file than %s: lr-log will "
+		    "not act on it; look at it and remove it", l->journal,
+		    l->path);
+		return -1;
+	}
 	if (whole && fstat(l->fd, &st) == 0) {
 		if (st.st_size == j.size + j.length && tail_matches(l->fd, &j))
 			lr_warn("%s: an interrupted append was complete; kept "
@@ -292,13 +352,19 @@ log_recover(struct logfile *l)
 static int
 write_journal(struct logfile *l, off_t size, const char *buf, size_t len)
 {
-	char text[160];
+	char text[200];
 	int fd, n;
+	struct stat st;
 
-	n = snprintf(text, sizeof text, "lr-log journal 1\nsize %lld\n"
-	    "length %lld\nsum %llx\nend\n", (long long)size, (long long)len,
-	    (unsigned long long)lr_fnv1a(LR_FNV_START, buf, len));
-	fd = open(l->journal, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fstat(l->fd, &st) != 0)
+		return -1;
+	n = snprintf(text, sizeof text, "lr-log journal 2\nsize %lld\n"
+	    "length %lld\nsum %llx\ndev %lld\nino %lld\nend\n",
+	    (long long)size, (long long)len,
+	    (unsigned long long)lr_fnv1a(LR_FNV_START, buf, len),
+	    (long long)st.st_dev, (long long)st.st_ino);
+	fd = open(l->journal, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+	    O_NOFOLLOW, 0600);
 	if (fd < 0)
 		return -1;
 	if (write_all(fd, text, (size_t)n) != 0 || fsync(fd) != 0) {

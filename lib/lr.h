@@ -41,6 +41,7 @@ char *lr_xstrdup(const char *s);
 
 /* str.c: small string helpers. */
 size_t lr_quote(char *dst, size_t n, const char *s);
+const char *lr_shell_quote(char *dst, size_t n, const char *s);
 int lr_list_has(const char *list, const char *item);
 int lr_list_has_n(const char *list, const char *item, size_t n);
 int lr_list_meets(const char *a, const char *b);
@@ -322,6 +323,7 @@ struct logfile {
 
 int lr_sync_dir(const char *dir);
 int lr_mkdirs(const char *path);
+int lr_dir_open_to_others(const char *dir);
 void lr_check_private(const char *path, int fd);
 int log_open(struct logfile *l, const char *path);
 int log_recover(struct logfile *l);

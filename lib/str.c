@@ -52,6 +52,40 @@ lr_quote(char *dst, size_t n, const char *s)
 	return o;
 }
 
+/*
+ * A path as a shell takes it, for a command a message suggests: as it
+ * is when every byte is safe, else in single quotes; control bytes show
+ * as \xNN, so that no message carries a raw newline.
+ */
+const char *
+lr_shell_quote(char *dst, size_t n, const char *s)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-+:@%,=~";
+	size_t o = 0, i;
+
+	if (n < 8)
+		return "";
+	if (s[0] != '\0' && s[strspn(s, safe)] == '\0' && s[0] != '~') {
+		snprintf(dst, n, "%s", s);
+		return dst;
+	}
+	dst[o++] = '\'';
+	for (i = 0; s[i] != '\0' && o + 8 < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\'')
+			o += (size_t)snprintf(dst + o, n - o, "'\\''");
+		else if (c < 0x20 || c == 0x7f)
+			o += (size_t)snprintf(dst + o, n - o, "\\x%02x", c);
+		else
+			dst[o++] = (char)c;
+	}
+	dst[o++] = '\'';
+	dst[o] = '\0';
+	return dst;
+}
+
 /* Is the word of n bytes at item one of the words of a comma list? */
 int
 lr_list_has_n(const char *list, const char *item, size_t n)

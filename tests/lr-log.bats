@@ -258,8 +258,10 @@ log_rows() {
 	printf '2026-11-21T10:00:00+01:00\tlost\texer' >> "$dir/pending/20261121T100000-99999.tsv"
 	run lr-log --repair
 	assert_success
-	assert_output --partial 'dropping a torn last line'
+	assert_output --partial 'a torn last line left by an interrupted run is kept in'
 	[ "$(log_rows)" -eq 7 ]
+	# The torn line is kept whole, not dropped.
+	[ "$(cat "$dir"/rejected/*.torn)" = "$(printf '2026-11-21T10:00:00+01:00\tlost\texer')" ]
 	# Nothing waits any more, and no empty pending/ is left behind.
 	[ ! -e "$dir/pending" ]
 }
