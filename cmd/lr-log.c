@@ -45,12 +45,18 @@ static const char usage_text[] =
 "  pain N             record a pain rating, 0 (none) to 10 (worst)\n"
 "      --date WHEN    today (default), yesterday, YYYY-MM-DD or\n"
 "                     YYYY-MM-DDTHH:MM\n"
-"      --note TEXT    a note to keep with the record\n"
+"      --note TEXT    a note to keep with the record (UTF-8, at most\n"
+"                     4096 bytes)\n"
 "\n"
 "  -h, --help         show this help\n"
 "  -V, --version      show the version\n";
 
 enum { M_APPEND, M_ADD, M_PAIN, M_CHECK, M_REPAIR };
+
+/* A note is a few words for the physiotherapist, not a document. */
+#define NOTE_MAX 4096
+/* Years of sessions fit in a few MiB: more on stdin is not results. */
+#define INPUT_MAX (16 << 20)
 
 struct options {
 	const char *log, *catalog, *date, *note, *side;
@@ -131,6 +137,15 @@ parse_options(int argc, char **argv, struct options *o)
 		lr_usage_error("pain takes one rating, 0 to 10");
 	if ((o->mode == M_CHECK || o->mode == M_REPAIR) && o->nargs > 0)
 		lr_usage_error("--check and --repair take no file: use -f");
+	if (o->log != NULL && o->log[0] == '\0')
+		lr_usage_error("-f: an empty name is no log");
+	/* The log holds only what its reader takes back. */
+	if (o->note != NULL && !lr_utf8_valid(o->note, strlen(o->note)))
+		lr_usage_error("--note: not valid UTF-8 text (is the "
+		    "terminal's character set UTF-8?)");
+	if (o->note != NULL && strlen(o->note) > NOTE_MAX)
+		lr_usage_error("--note: %zu bytes, over the %d a note may hold",
+		    strlen(o->note), NOTE_MAX);
 	if (manual_opt && o->mode != M_ADD && (o->mode != M_PAIN ||
 	    !strchr("dn", manual_opt)))
 		lr_usage_error("--sets, --reps, --hold, --side, --catalog, "
@@ -183,6 +198,7 @@ struct source {
 struct row {
 	char **f;
 	size_t src;
+	unsigned long line;		/* in its source; 0 when built here */
 	char *key;
 	int dup;
 };
@@ -250,7 +266,8 @@ add_source(struct batch *b, const char *name, char *const *cols, size_t n)
 }
 
 static void
-add_row(struct batch *b, size_t src, char *const *f, const struct result *r)
+add_row(struct batch *b, size_t src, unsigned long line, char *const *f,
+    const struct result *r)
 {
 	struct row *w;
 	char key[512];
@@ -262,6 +279,7 @@ add_row(struct batch *b, size_t src, char *const *f, const struct result *r)
 	}
 	w = &b->v[b->n++];
 	w->src = src;
+	w->line = line;
 	w->dup = 0;
 	w->f = lr_xmalloc(b->src[src].ncol * sizeof *w->f);
 	for (i = 0; i < b->src[src].ncol; i++)
@@ -340,7 +358,7 @@ read_input(struct batch *b, FILE *fp, const char *name, int quiet)
 			bad++;
 			continue;
 		}
-		add_row(b, src, t.field, &r);
+		add_row(b, src, t.line, t.field, &r);
 	}
 	tsv_close(&t);
 	return bad;
@@ -359,6 +377,21 @@ struct carry {
 	size_t off, len;
 };
 
+static int
+copy_file(int from, int to)
+{
+	char buf[65536];
+	off_t at = 0;
+	ssize_t n;
+
+	while ((n = pread(from, buf, sizeof buf, at)) > 0) {
+		if (write(to, buf, (size_t)n) != n)
+			return -1;
+		at += n;
+	}
+	return n < 0 ? -1 : 0;
+}
+
 /*
  * Copy standard input to fd.  When a write fails, what was read and
  * not written stays in the carry, to go on with somewhere else.
@@ -366,6 +399,8 @@ struct carry {
 static int
 copy_stdin(int fd, struct carry *c)
 {
+	size_t total = 0;
+
 	for (;;) {
 		ssize_t n;
 
@@ -386,23 +421,35 @@ copy_stdin(int fd, struct carry *c)
 		}
 		c->off = 0;
 		c->len = (size_t)n;
+		if ((total += (size_t)n) > INPUT_MAX)
+			return errno = EFBIG, -1;
 	}
 	return fsync(fd);
 }
 
-static int
-copy_file(int from, int to)
+/*
+ * No room anywhere to keep standard input: rather than lose it, give
+ * it back on standard output, what was kept first, then the rest.
+ */
+static void
+spill(struct spool *s, struct carry *c)
 {
-	char buf[65536];
-	off_t at = 0;
 	ssize_t n;
 
-	while ((n = pread(from, buf, sizeof buf, at)) > 0) {
-		if (write(to, buf, (size_t)n) != n)
-			return -1;
-		at += n;
+	if (s->fd >= 0) {
+		copy_file(s->fd, STDOUT_FILENO);
+		unlink(s->path);
+		close(s->fd);
+		s->fd = -1;
 	}
-	return n < 0 ? -1 : 0;
+	do {
+		if (c->off < c->len &&
+		    write(STDOUT_FILENO, c->buf + c->off, c->len - c->off) < 0)
+			return;
+		c->off = 0;
+		n = read(STDIN_FILENO, c->buf, sizeof c->buf);
+		c->len = n > 0 ? (size_t)n : 0;
+	} while (n > 0 || (n < 0 && errno == EINTR));
 }
 
 /*
@@ -506,9 +553,11 @@ spool_stdin(struct spool *s, const char *logdir)
 	int rv;
 
 	c->off = c->len = 0;
-	snprintf(dir, sizeof dir, "%s/pending", logdir);
-	s->in_pending = 1;
-	if (open_spool(s, dir) == 0) {
+	s->fd = -1;
+	s->in_pending = logdir != NULL;
+	if (logdir != NULL)
+		snprintf(dir, sizeof dir, "%s/pending", logdir);
+	if (logdir != NULL && open_spool(s, dir) == 0) {
 		if (copy_stdin(s->fd, c) == 0) {
 			free(c);
 			return 0;
@@ -518,11 +567,21 @@ spool_stdin(struct spool *s, const char *logdir)
 			return -1;
 		}
 	}
+	/* No room beside the log, or no log to be beside: $TMPDIR. */
+	if (errno == EFBIG) {
+		free(c);
+		return -1;
+	}
 	snprintf(dir, sizeof dir, "%s", tmp && tmp[0] == '/' ? tmp : "/tmp");
 	if (open_spool(&t, dir) != 0 ||
 	    (s->fd >= 0 && copy_file(s->fd, t.fd) != 0)) {
+		if (t.fd >= 0) {
+			unlink(t.path);
+			close(t.fd);
+		}
+		spill(s, c);
 		free(c);
-		return -1;
+		return errno = ENOSPC, -2;
 	}
 	if (s->fd >= 0) {
 		unlink(s->path);
@@ -530,7 +589,10 @@ spool_stdin(struct spool *s, const char *logdir)
 	}
 	*s = t;
 	s->in_pending = 0;
-	rv = copy_stdin(s->fd, c);
+	if ((rv = copy_stdin(s->fd, c)) != 0 && errno != EFBIG) {
+		spill(s, c);
+		rv = -2;
+	}
 	free(c);
 	return rv;
 }
@@ -623,22 +685,33 @@ log_header(const struct logfile *l, const struct batch *b, struct tsv *t,
 	return result_find_columns(t, col);
 }
 
-/* Mark the batch rows the log already holds. */
+/*
+ * Mark the batch rows the log already holds.  A row the log's reader
+ * refuses (a blank line, a bad value, a date a spreadsheet rewrote)
+ * makes the log one lr-log does not append to: the first is named,
+ * and -1 returned.
+ */
 static long
 mark_present(struct batch *b, struct tsv *t)
 {
 	struct result r;
 	struct lr_stamp when;
-	long col[R_NCOLS], n = 0, i;
+	long col[R_NCOLS], n = 0, i, bad = 0;
 	char key[512];
 	int rv;
 
-	if (t->fp == NULL || result_find_columns(t, col) != 0)
+	if (t->fp == NULL)
 		return 0;
-	t->quiet = 1;
-	while ((rv = tsv_next(t)) != TSV_EOF && rv != TSV_FAIL) {
-		if (rv != TSV_ROW || result_check(t, col, &r, &when) != 0)
+	if (result_find_columns(t, col) != 0)
+		return -1;
+	while ((rv = tsv_next(t)) != TSV_EOF) {
+		if (rv == TSV_FAIL)
+			return -1;
+		if (rv != TSV_ROW || result_check(t, col, &r, &when) != 0) {
+			t->quiet = 1;	/* the first says it; --check lists */
+			bad++;
 			continue;
+		}
 		result_key(key, sizeof key, &r);
 		if ((i = batch_find(b, key)) >= 0 && b->v != NULL &&
 		    b->v[i].dup == 0) {
@@ -646,21 +719,69 @@ mark_present(struct batch *b, struct tsv *t)
 			n++;
 		}
 	}
-	return n;
+	if (bad == 0)
+		return n;
+	lr_warn("%s: %ld bad row%s: nothing added; lr-log --check lists "
+	    "them, and lr-log --repair sets them aside in a file it names",
+	    t->name, bad, bad == 1 ? "" : "s");
+	return -1;
+}
+
+/* Does the log end in a newline (or is it empty)? */
+static int
+ends_in_newline(const struct logfile *l)
+{
+	off_t size = log_size(l);
+	char c = '\n';
+
+	return size <= 0 || (pread(l->fd, &c, 1, size - 1) == 1 && c == '\n');
+}
+
+/*
+ * Is this row, as the log would hold it, one its reader takes?  Every
+ * value valid UTF-8 (a note from the command line may not be), and
+ * the line within the reader's limit, "logged" and all.
+ */
+static int
+row_fits(const struct batch *b, const struct row *w, const char *const *v,
+    size_t n, long linelen)
+{
+	char where[PATH_MAX + 32];
+	size_t c;
+
+	if (w->line > 0)
+		snprintf(where, sizeof where, "%s:%lu", b->src[w->src].name,
+		    w->line);
+	else
+		snprintf(where, sizeof where, "%s", b->src[w->src].name);
+	for (c = 0; c < n; c++)
+		if (!lr_utf8_valid(v[c], strlen(v[c]))) {
+			lr_warn("%s: a value is not valid UTF-8", where);
+			return 0;
+		}
+	if (linelen > TSV_LINE_MAX) {
+		lr_warn("%s: the row would be %ld bytes in the log, over the "
+		    "%d a line may hold", where, linelen, TSV_LINE_MAX);
+		return 0;
+	}
+	return 1;
 }
 
 /*
  * The new rows, in the log's column order; a column the log does not
  * have is an error, a column the input lacks is empty, and "logged"
- * is now.
+ * is now.  NULL, with each reason said, when a row is one the log's
+ * reader would refuse: lr-log writes only what it can read back.
  */
 static char *
 serialize(const struct batch *b, const struct tsv *t, int header,
     size_t *len)
 {
 	char *buf = NULL, now[32];
+	const char **v = lr_xmalloc(t->ncol * sizeof *v);
 	FILE *mem = open_memstream(&buf, len);
 	size_t i, c, k;
+	int bad = 0;
 
 	if (mem == NULL)
 		lr_die(LR_EDATA, "out of memory");
@@ -670,25 +791,32 @@ serialize(const struct batch *b, const struct tsv *t, int header,
 	for (i = 0; i < b->n; i++) {
 		const struct row *w = &b->v[i];
 		const struct source *s = &b->src[w->src];
+		long start = ftell(mem);
 
 		if (w->dup)
 			continue;
 		for (c = 0; c < t->ncol; c++) {
-			const char *v = strcmp(t->col[c], "logged") == 0 ?
-			    now : "";
-
+			v[c] = strcmp(t->col[c], "logged") == 0 ? now : "";
 			for (k = 0; k < s->ncol; k++)
 				if (strcmp(s->cols[k], t->col[c]) == 0 &&
 				    strcmp(t->col[c], "logged") != 0)
-					v = w->f[k];
+					v[c] = w->f[k];
 			if (c > 0)
 				putc('\t', mem);
-			tsv_put_field(mem, v);
+			tsv_put_field(mem, v[c]);
 		}
 		putc('\n', mem);
+		if (!row_fits(b, w, v, t->ncol, ftell(mem) - start - 1))
+			bad++;
 	}
 	fclose(mem);
-	return buf;
+	free(v);
+	if (bad == 0)
+		return buf;
+	lr_warn("nothing was logged: %d row%s the log could not read back",
+	    bad, bad == 1 ? "" : "s");
+	free(buf);
+	return NULL;
 }
 
 static int
@@ -958,7 +1086,7 @@ append_batch(const struct options *o, struct batch *b, const char *path,
 	struct tsv t;
 	struct taken took[64];
 	FILE *fp = NULL;
-	char *buf;
+	char *buf, q[PATH_MAX * 2], q2[PATH_MAX * 2];
 	size_t len, ntook;
 	long present;
 	int rv = LR_EDATA, header;
@@ -974,19 +1102,34 @@ append_batch(const struct options *o, struct batch *b, const char *path,
 		release_pending(took, ntook, 0);
 		return LR_EDATA;
 	}
-	present = mark_present(b, &t);
-	if (!columns_fit(b, &t))
+	if ((present = mark_present(b, &t)) < 0 || !columns_fit(b, &t))
 		goto out;
 	if (count_new(b) == 0 && !header) {
 		rv = LR_OK;
 		goto out;
 	}
-	buf = serialize(b, &t, header, &len);
+	if ((buf = serialize(b, &t, header, &len)) == NULL)
+		goto out;
+	/*
+	 * A last row without a newline (the format allows it, editors do
+	 * it) is whole, for the reader took it: end it before ours.
+	 */
+	if (!header && !ends_in_newline(&l)) {
+		buf = lr_xrealloc(buf, len + 1);
+		memmove(buf + 1, buf, len++);
+		buf[0] = '\n';
+	}
 	if (log_append(&l, buf, len) != 0) {
 		lr_warn("%s: %s: the log is unchanged", path, strerror(errno));
-		if (sp->fd >= 0)
+		if (sp->fd >= 0 && sp->in_pending)
+			lr_warn("the rows wait in %s: the next lr-log, or "
+			    "lr-log --repair, logs them once that is fixed",
+			    lr_shell_quote(q, sizeof q, sp->path));
+		else if (sp->fd >= 0)
 			lr_warn("the rows are kept in %s: run lr-log %s "
-			    "when that is fixed", sp->path, sp->path);
+			    "when that is fixed", lr_shell_quote(q, sizeof q,
+			    sp->path), lr_shell_quote(q2, sizeof q2,
+			    sp->path));
 		free(buf);
 		goto out;
 	}
@@ -1025,6 +1168,31 @@ logdir_of(char *dst, size_t n, const char *path)
 		*slash = '\0';
 }
 
+/*
+ * Can the log be appended to at all?  Asked before standard input is
+ * kept anywhere, so that a log that is a device, a directory or read
+ * only fails at once, and loudly.
+ */
+static int
+log_usable(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return errno == ENOENT ? 0 : (lr_warn("%s: %s", path,
+		    strerror(errno)), -1);
+	if (!S_ISREG(st.st_mode)) {
+		lr_warn("%s: not a regular file: lr-log appends only to one",
+		    path);
+		return -1;
+	}
+	if (access(path, W_OK) != 0) {
+		lr_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 append_inputs(const struct options *o, const char *log)
 {
@@ -1032,10 +1200,11 @@ append_inputs(const struct options *o, const char *log)
 	struct spool sp = { "", -1, 0 };
 	char dir[PATH_MAX];
 	long bad = 0, r;
-	int i, n = o->nargs > 0 ? o->nargs : 1, status;
+	int i, n = o->nargs > 0 ? o->nargs : 1, status, usable;
 
 	memset(&b, 0, sizeof b);
 	logdir_of(dir, sizeof dir, log);
+	usable = log_usable(log) == 0;
 	for (i = 0; i < n; i++) {
 		const char *arg = o->nargs > 0 ? o->args[i] : "-";
 		const char *name;
@@ -1049,9 +1218,24 @@ append_inputs(const struct options *o, const char *log)
 				    "Ctrl-D ends them");
 			else
 				defer_signals();
-			if (spool_stdin(&sp, dir) != 0) {
-				lr_warn("cannot keep standard input safe: %s",
-				    strerror(errno));
+			if ((r = spool_stdin(&sp, usable ? dir : NULL)) != 0) {
+				if (r == -2)
+					lr_warn("no room anywhere to keep "
+					    "standard input: it is on standard "
+					    "output instead; save it, make "
+					    "room, and run lr-log on it");
+				else if (errno == EFBIG)
+					lr_warn("standard input is over %d "
+					    "MiB: no session's results are "
+					    "that long; nothing was logged",
+					    INPUT_MAX >> 20);
+				else
+					lr_warn("cannot keep standard input "
+					    "safe: %s", strerror(errno));
+				if (sp.fd >= 0) {
+					unlink(sp.path);
+					close(sp.fd);
+				}
 				batch_free(&b);
 				return LR_EDATA;
 			}
@@ -1066,6 +1250,19 @@ append_inputs(const struct options *o, const char *log)
 		r = read_input(&b, fp, name, 0);
 		bad += r < 0 ? 1 : r;
 		fclose(fp);
+	}
+	if (!usable) {
+		char q[PATH_MAX * 2];
+
+		lr_warn("nothing was logged");
+		if (sp.fd >= 0) {
+			lr_warn("the rows are kept in %s: log them with "
+			    "lr-log -f LOG %s", sp.path, lr_shell_quote(q,
+			    sizeof q, sp.path));
+			close(sp.fd);
+		}
+		batch_free(&b);
+		return LR_EDATA;
 	}
 	if (bad > 0) {
 		char to[PATH_MAX + 64];
@@ -1121,7 +1318,7 @@ add_built(struct batch *b, const struct result *r)
 		add_source(b, "<command line>", (char *const *)result_cols,
 		    R_NCOLS);
 	result_fields(r, &t, f);
-	add_row(b, 0, f, r);
+	add_row(b, 0, 0, f, r);
 }
 
 static void
@@ -1331,6 +1528,34 @@ check_rows(struct tsv *t)
 	return problems;
 }
 
+/*
+ * Open the log to read it, never hanging: a FIFO or a device (which
+ * could be read for ever) is refused, not read.
+ */
+static FILE *
+open_log_for_reading(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *fp;
+
+	if (fd < 0) {
+		lr_warn("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		lr_warn("%s: not a regular file: a log is one", path);
+		close(fd);
+		return NULL;
+	}
+	if (fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "r")) == NULL) {
+		lr_warn("%s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	return fp;
+}
+
 static long
 check_log(const char *path)
 {
@@ -1338,14 +1563,13 @@ check_log(const char *path)
 	struct stat st;
 	char journal[PATH_MAX + 16], c;
 	long problems = 0;
-	FILE *fp = fopen(path, "r");
+	FILE *fp = open_log_for_reading(path);
 
-	if (fp == NULL) {
-		lr_warn("%s: %s", path, strerror(errno));
+	if (fp == NULL)
 		return 1;
-	}
 	flock(fileno(fp), LOCK_SH);
-	lr_check_private(path, fileno(fp));
+	/* lr-log(1) calls a log others can read a problem: count it. */
+	problems += lr_check_private(path, fileno(fp));
 	snprintf(journal, sizeof journal, "%s.journal", path);
 	if (access(journal, F_OK) == 0) {
 		lr_warn("%s: an append was interrupted: lr-log --repair "
@@ -1366,6 +1590,173 @@ check_log(const char *path)
 	}
 	fclose(fp);
 	return problems;
+}
+
+/* Is line n one of the sorted bad lines?  (Walks them in step.) */
+static int
+is_bad_line(const unsigned long *bad, size_t nbad, size_t *at,
+    unsigned long n)
+{
+	while (*at < nbad && bad[*at] < n)
+		(*at)++;
+	return *at < nbad && bad[*at] == n;
+}
+
+/*
+ * Copy the log's lines: the good to the mended log, the bad (after the
+ * header, so they can be read) to the file that keeps them.  Every
+ * line ends in a newline.
+ */
+static int
+split_lines(int fd, const unsigned long *bad, size_t nbad, int good_fd,
+    int bad_fd)
+{
+	FILE *in, *good, *aside;
+	char *line = NULL;
+	size_t cap = 0, at = 0;
+	ssize_t len;
+	unsigned long n = 0;
+	int rv = 0;
+
+	if (lseek(fd, 0, SEEK_SET) != 0 || (in = fdopen(dup(fd), "r")) == NULL)
+		return -1;
+	good = fdopen(dup(good_fd), "w");
+	aside = fdopen(dup(bad_fd), "w");
+	if (good == NULL || aside == NULL)
+		rv = -1;
+	while (rv == 0 && (len = getline(&line, &cap, in)) > 0) {
+		int nl = line[len - 1] == '\n';
+
+		n++;
+		if (n == 1 || !is_bad_line(bad, nbad, &at, n))
+			fprintf(good, "%s%s", line, nl ? "" : "\n");
+		if (n == 1 || is_bad_line(bad, nbad, &at, n))
+			fprintf(aside, "%s%s", line, nl ? "" : "\n");
+	}
+	free(line);
+	if (ferror(in) || (good && fflush(good) != 0) ||
+	    (aside && fflush(aside) != 0))
+		rv = -1;
+	fclose(in);
+	if (good)
+		fclose(good);
+	if (aside)
+		fclose(aside);
+	return rv;
+}
+
+/* The numbers of the log's lines its reader refuses, in order. */
+static long
+bad_lines(int fd, const char *path, unsigned long **out, size_t *n)
+{
+	struct tsv t;
+	struct result r;
+	struct lr_stamp when;
+	long col[R_NCOLS];
+	size_t cap = 0;
+	FILE *fp;
+	int rv;
+
+	*out = NULL;
+	*n = 0;
+	if (lseek(fd, 0, SEEK_SET) != 0 || (fp = fdopen(dup(fd), "r")) == NULL)
+		return -1;
+	if (tsv_open(&t, fp, path) != 0 || result_find_columns(&t, col) != 0) {
+		fclose(fp);
+		return -1;
+	}
+	t.quiet = 1;
+	while ((rv = tsv_next(&t)) != TSV_EOF && rv != TSV_FAIL) {
+		if (rv == TSV_ROW && result_check(&t, col, &r, &when) == 0)
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*out = lr_xrealloc(*out, cap * sizeof **out);
+		}
+		(*out)[(*n)++] = t.line;
+	}
+	tsv_close(&t);
+	fclose(fp);
+	return rv == TSV_FAIL ? -1 : (long)*n;
+}
+
+/*
+ * Set the rows the log's reader refuses aside, whole, in a file named
+ * here, and put the mended log in the old one's place (other writers
+ * wait on the lock, then see the new file: see log_open).
+ */
+static int
+set_bad_rows_aside(struct logfile *l, const unsigned long *bad, size_t nbad)
+{
+	char dir[PATH_MAX + 16], to[PATH_MAX + 64], when[24];
+	char tmp[PATH_MAX + 32], real[PATH_MAX], quoted[PATH_MAX * 2];
+	int aside, fd;
+
+	/* The file itself is replaced, not a symlink to it. */
+	if (realpath(l->path, real) == NULL)
+		return -1;
+	snprintf(dir, sizeof dir, "%s/rejected", l->dir);
+	snprintf(tmp, sizeof tmp, "%s/.lr-log-mend-XXXXXX", l->dir);
+	lr_stamp_now(when, sizeof when);
+	if (lr_mkdirs(dir) != 0 ||
+	    (aside = create_unique(dir, when, ".set-aside.tsv", to,
+	    sizeof to)) < 0)
+		return -1;
+	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0) {
+		close(aside);
+		return -1;
+	}
+	if (split_lines(l->fd, bad, nbad, fd, aside) != 0 ||
+	    fsync(fd) != 0 || fsync(aside) != 0 || fchmod(fd, 0600) != 0 ||
+	    rename(tmp, real) != 0) {
+		unlink(tmp);
+		close(fd);
+		close(aside);
+		return -1;
+	}
+	close(fd);
+	close(aside);
+	lr_sync_dir(dir);
+	lr_sync_dir(l->dir);
+	lr_warn("%s: %zu row%s the reader refuses set aside in %s: mend "
+	    "and log %s again (lr-log FILE), or keep it for the record",
+	    l->path, nbad, nbad == 1 ? "" : "s",
+	    lr_shell_quote(quoted, sizeof quoted, to), nbad == 1 ? "it" :
+	    "them");
+	return 0;
+}
+
+/*
+ * Mend what can be mended without losing a row: a last line with no
+ * newline is ended; rows the reader refuses (blank lines, bad values,
+ * a torn last line) are set aside in a file that is named.
+ */
+static int
+mend_log(struct logfile *l)
+{
+	unsigned long *bad;
+	size_t nbad;
+	int rv = 0;
+
+	if (log_size(l) == 0)
+		return 0;	/* new: nothing to mend */
+	if (bad_lines(l->fd, l->path, &bad, &nbad) < 0) {
+		lr_warn("%s: its header cannot be read: mend it by hand",
+		    l->path);
+		return -1;
+	}
+	if (nbad > 0)
+		rv = set_bad_rows_aside(l, bad, nbad);
+	else if (!ends_in_newline(l)) {
+		rv = log_append(l, "\n", 1);
+		if (rv == 0)
+			lr_warn("%s: the last line had no newline: ended it",
+			    l->path);
+	}
+	if (rv != 0)
+		lr_warn("%s: cannot mend: %s", l->path, strerror(errno));
+	free(bad);
+	return rv;
 }
 
 static int
@@ -1394,6 +1785,10 @@ repair_log(const char *path)
 	}
 	if (log_open(&l, path) != 0)
 		return LR_EDATA;
+	if (mend_log(&l) != 0) {
+		log_close(&l);
+		return LR_EDATA;
+	}
 	log_close(&l);
 	if (append_batch(&quiet, &b, path, &sp) != LR_OK) {
 		batch_free(&b);

@@ -135,7 +135,8 @@ lr_dir_open_to_others(const char *dir)
 int
 log_open(struct logfile *l, const char *path)
 {
-	struct stat st;
+	struct stat st, now;
+	int tries = 0;
 
 	memset(l, 0, sizeof *l);
 	l->fd = -1;
@@ -146,6 +147,8 @@ log_open(struct logfile *l, const char *path)
 		lr_warn("%s: %s", l->dir, strerror(errno));
 		return -1;
 	}
+again:
+	l->created = 0;
 	l->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (l->fd >= 0)
 		l->created = 1;
@@ -165,6 +168,17 @@ log_open(struct logfile *l, const char *path)
 		close(l->fd);
 		return -1;
 	}
+	/*
+	 * lr-log --repair may have put a mended log in its place while we
+	 * waited for the lock: append to the file the name now holds.
+	 */
+	if (stat(path, &now) == 0 && fstat(l->fd, &st) == 0 &&
+	    (now.st_dev != st.st_dev || now.st_ino != st.st_ino) &&
+	    tries < 10) {
+		close(l->fd);
+		tries++;
+		goto again;
+	}
 	if (l->created && lr_sync_dir(l->dir) != 0) {
 		lr_warn("%s: %s", l->dir, strerror(errno));
 		close(l->fd);
@@ -179,14 +193,16 @@ log_open(struct logfile *l, const char *path)
 }
 
 /* Health data is for its owner: say so when others can read the log. */
-void
+int
 lr_check_private(const char *path, int fd)
 {
 	struct stat st;
 
-	if (fstat(fd, &st) == 0 && (st.st_mode & 077) != 0)
-		lr_warn("warning: %s can be read by others (mode %04o): "
-		    "chmod 600 it", path, (unsigned int)(st.st_mode & 07777));
+	if (fstat(fd, &st) != 0 || (st.st_mode & 077) == 0)
+		return 0;
+	lr_warn("warning: %s can be read by others (mode %04o): chmod 600 it",
+	    path, (unsigned int)(st.st_mode & 07777));
+	return 1;
 }
 
 void

@@ -324,7 +324,7 @@ struct logfile {
 int lr_sync_dir(const char *dir);
 int lr_mkdirs(const char *path);
 int lr_dir_open_to_others(const char *dir);
-void lr_check_private(const char *path, int fd);
+int lr_check_private(const char *path, int fd);
 int log_open(struct logfile *l, const char *path);
 int log_recover(struct logfile *l);
 int log_append(struct logfile *l, const char *buf, size_t len);

@@ -115,3 +115,126 @@ need_root() {
 	assert_success
 	assert_output --partial "warning: others can write to $DIR"
 }
+
+@test "D1: a log whose last row has no newline gets the next row on a line of its own" {
+	lr-log -q pain 3
+	truncate -s -1 "$LR_LOG"
+	run lr-log pain 4
+	assert_success
+	run lr-log --check
+	assert_success
+	[ "$(log_rows)" -eq 2 ]
+	[ "$(awk -F'\t' '{ print NF }' "$LR_LOG" | sort -u)" = 14 ]
+	# A log of a header alone, with no newline, too.
+	printf '%s\tlogged' "$RESULTS_HEADER" > "$LR_LOG"
+	run lr-log pain 5
+	assert_success
+	run lr-log --check
+	assert_success
+	[ "$(log_rows)" -eq 1 ]
+}
+
+@test "D2: lr-log writes no row its own reader would refuse" {
+	lr-log -q pain 1
+	cp "$LR_LOG" before.tsv
+	run lr-log pain 3 --note "$(printf 'apr\xe8s')"
+	assert_failure 2
+	assert_output --partial '--note: not valid UTF-8'
+	run lr-log pain 3 --note "$(head -c 70000 /dev/zero | tr '\0' a)"
+	assert_failure 2
+	assert_output --partial 'over the 4096 a note may hold'
+	# A row of 65,526 bytes is within the limit on its own, and over
+	# it once "logged" is added.
+	{ printf '%s\n' "$RESULTS_HEADER"
+	  printf '2026-11-01T09:00:00+01:00\tlong\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t3\t%s\n' "$(head -c 65470 /dev/zero | tr '\0' a)"
+	} > long.tsv
+	[ "$(sed -n 2p long.tsv | wc -c)" -le 65537 ]
+	run lr-log long.tsv
+	assert_failure 1
+	assert_output --partial 'long.tsv:2: the row would be'
+	cmp before.tsv "$LR_LOG"
+	run lr-log --check
+	assert_success
+}
+
+@test "D8: a log that is a device, a directory or read-only: nothing parked where it should not be, and said" {
+	export TMPDIR="$BATS_TEST_TMPDIR/tmp"
+	mkdir -p "$TMPDIR" adir
+	results a 2 > r.tsv
+	run bash -c 'lr-log -f /dev/full < r.tsv'
+	assert_failure 1
+	assert_output --partial '/dev/full: not a regular file'
+	assert_output --partial 'the rows are kept in'
+	[ ! -e /dev/pending ]
+	kept=$(printf '%s\n' "$output" | sed -n 's/.*the rows are kept in \([^:]*\): .*/\1/p')
+	cmp r.tsv "$kept"
+	run bash -c 'lr-log -f adir < r.tsv'
+	assert_failure 1
+	assert_output --partial 'adir: not a regular file'
+	[ ! -e pending ]
+	mkfifo fifo
+	run lr-log -f fifo r.tsv
+	assert_failure 1
+	assert_output --partial 'fifo: not a regular file'
+}
+
+@test "D9: standard input is bounded: no disk filled by a runaway pipe" {
+	export TMPDIR="$BATS_TEST_TMPDIR/tmp"
+	mkdir -p "$TMPDIR"
+	run bash -c 'yes | lr-log'
+	assert_failure 1
+	assert_output --partial 'standard input is over 16 MiB'
+	[ -z "$(find "$DIR" "$TMPDIR" -type f 2>/dev/null)" ]
+}
+
+@test "D10: --check on a device or a FIFO fails at once, never hangs" {
+	mkfifo fifo
+	run timeout 10 lr-log -f fifo --check
+	assert_failure 1
+	assert_output --partial 'not a regular file'
+	run timeout 10 lr-log -f /dev/zero --check
+	assert_failure 1
+	assert_output --partial 'not a regular file'
+}
+
+@test "D14: --check calls a log others can read a problem" {
+	lr-log -q pain 3
+	chmod 644 "$LR_LOG"
+	run lr-log --check
+	assert_failure 1
+	assert_output --partial 'can be read by others'
+}
+
+@test "D15: no append after a blank line or a bad row; --repair sets them aside in a file it names" {
+	results a 3 | lr-log -q
+	printf '\n' >> "$LR_LOG"
+	results b 1 | sed 1d | sed 's/+01:00/ oops/' >> "$LR_LOG"
+	cp "$LR_LOG" before.tsv
+	run lr-log <(results c 1)
+	assert_failure 1
+	assert_output --partial '2 bad rows: nothing added'
+	cmp before.tsv "$LR_LOG"
+	run lr-log --repair
+	assert_success
+	assert_output --partial '2 rows the reader refuses set aside in'
+	aside=$(printf '%s\n' "$output" | sed -n 's/.*set aside in \([^:]*\): .*/\1/p')
+	# The header, then the two lines as they were.
+	[ "$(sed -n 1p "$aside")" = "$(head -n 1 before.tsv)" ]
+	[ "$(sed 1d "$aside")" = "$(tail -n 2 before.tsv)" ]
+	[ "$(log_rows)" -eq 3 ]
+	run lr-log <(results c 1)
+	assert_success
+	[ "$(log_rows)" -eq 4 ]
+	# A missing final newline is ended.
+	truncate -s -1 "$LR_LOG"
+	run lr-log --repair
+	assert_success
+	assert_output --partial 'the last line had no newline: ended it'
+	[ "$(tail -c 1 "$LR_LOG" | od -An -c | tr -d ' ')" = '\n' ]
+}
+
+@test "D17: -f with an empty name is a usage error" {
+	run lr-log -f '' pain 3
+	assert_failure 2
+	assert_output --partial 'an empty name is no log'
+}
