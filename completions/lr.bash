@@ -127,13 +127,12 @@ _lr_report() {
 	-F|--format) mapfile -t COMPREPLY < <(compgen -W "text tsv md" -- "$cur"); return ;;
 	-w|--weeks) mapfile -t COMPREPLY < <(compgen -W "1 4 8 12 26 52" -- "$cur"); return ;;
 	-t|--target) mapfile -t COMPREPLY < <(compgen -W "3 4 5" -- "$cur"); return ;;
-	-j|--jobs) mapfile -t COMPREPLY < <(compgen -W "1 2 4" -- "$cur"); return ;;
 	-c|--condition) _lr_complete_list "$cur" "$(_lr_words condition)"; return ;;
 	--week) mapfile -t COMPREPLY < <(compgen -W "$(date +%G-W%V)" -- "$cur"); return ;;
 	--since|--until|--today) mapfile -t COMPREPLY < <(compgen -W "$(date +%F)" -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -F --format -j --jobs --today -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -F --format --today -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi

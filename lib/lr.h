@@ -68,8 +68,6 @@ struct tsv {
 	char *in;			/* input buffer */
 	size_t inlen, inpos;
 	int in_eof, read_error;
-	long long limit, taken;		/* bytes the reader may take, took */
-	FILE *err;			/* where messages go; NULL: stderr */
 	int line_ascii, line_plain;	/* the current line: all ASCII; no
 					   backslash or CR */
 
@@ -93,8 +91,6 @@ struct tsv {
 enum { TSV_ROW = 1, TSV_EOF = 0, TSV_BAD = -1, TSV_FAIL = -2 };
 
 int tsv_open(struct tsv *t, FILE *fp, const char *name);
-void tsv_open_part(struct tsv *t, FILE *fp, const struct tsv *header,
-    unsigned long line, long long limit);
 int tsv_next(struct tsv *t);
 void tsv_close(struct tsv *t);
 long tsv_col(const struct tsv *t, const char *name);

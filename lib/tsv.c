@@ -131,11 +131,8 @@ fill(struct tsv *t)
 		t->inpos = 0;
 	}
 	n = INBUF_SIZE - t->inlen;
-	if (t->limit >= 0 && (long long)n > t->limit - t->taken)
-		n = (size_t)(t->limit - t->taken);
 	n = n > 0 ? fread(t->in + t->inlen, 1, n, t->fp) : 0;
 	t->inlen += n;
-	t->taken += (long long)n;
 	if (n == 0) {
 		if (ferror(t->fp)) {
 			lr_warn("%s: read error: %s", t->name,
@@ -414,7 +411,6 @@ tsv_init(struct tsv *t, FILE *fp, const char *name)
 	memset(t, 0, sizeof *t);
 	t->fp = fp;
 	t->name = name;
-	t->limit = -1;
 	t->in = lr_xmalloc(INBUF_SIZE + 1);
 	if (csv_init(&t->csv, CSV_REPALL_NL) != 0)
 		lr_die(LR_EDATA, "out of memory");
@@ -428,27 +424,6 @@ tsv_init(struct tsv *t, FILE *fp, const char *name)
 	csv_set_delim(&t->fast, '\t');
 	csv_set_quote(&t->fast, '\0');
 	csv_set_blk_size(&t->fast, 4096);
-}
-
-/*
- * Read rows of a file whose header another reader took: from fp's
- * position, at most limit bytes (-1: to the end), numbering lines on
- * from line.  Lets a big file be read in pieces at once.
- */
-void
-tsv_open_part(struct tsv *t, FILE *fp, const struct tsv *header,
-    unsigned long line, long long limit)
-{
-	size_t i;
-
-	tsv_init(t, fp, header->name);
-	t->line = line;
-	t->limit = limit;
-	t->ncol = header->ncol;
-	t->col = lr_xmalloc(t->ncol * sizeof *t->col);
-	for (i = 0; i < t->ncol; i++)
-		t->col[i] = lr_xstrdup(header->col[i]);
-	t->done_header = 1;
 }
 
 /*
@@ -517,7 +492,7 @@ tsv_find_columns(const struct tsv *t, const char *const *names,
 	}
 	if (missing == 0)
 		return 0;
-	err = t->err ? t->err : lr_messages();
+	err = lr_messages();
 	fprintf(err, "%s: %s:1: missing required column%s", lr_progname(),
 	    t->name, missing > 1 ? "s" : "");
 	for (i = 0; i < nreq; i++)
@@ -537,8 +512,7 @@ void
 tsv_error(const struct tsv *t, long col, const char *fmt, ...)
 {
 	va_list ap;
-
-	FILE *err = t->err ? t->err : lr_messages();
+	FILE *err = lr_messages();
 
 	if (t->quiet)
 		return;

@@ -1,0 +1,470 @@
+/*
+ * weeks_test.c - hand-made logs read from memory and grouped by ISO
+ * week: the Sunday/Monday boundary, sessions counted once and without
+ * a cap, told apart by their ids, and the pain of each day.
+ */
+#include <unistd.h>
+
+#include "unit.h"
+#include "weeks.h"
+
+#define HEADER "started\tsession\trecord\tstep\tid\tside\tsets\treps" \
+	"\thold_s\tactive_s\tstatus\tpain\tnote\n"
+/* An exercise record: one side, or both, of a session's step. */
+#define EX(when, s, id, side, status, active) \
+	when "+01:00\t" s "\texercise\t1\t" id "\t" side "\t1\t0\t" \
+	#active "\t" #active "\t" status "\t\t\n"
+#define PAIN(when, s, status, n) \
+	when "+01:00\t" s "\tpain\t0\t\t\t0\t0\t0\t0\t" status "\t" #n "\t\n"
+#define SCREEN(when, s, status, note) \
+	when "+01:00\t" s "\tscreen\t0\t\t\t0\t0\t0\t0\t" status "\t\t" \
+	note "\n"
+
+/* Week 47 of 2026 runs from Monday 16 to Sunday 22 November. */
+static long
+day(int d)
+{
+	return lr_days_from_civil(2026, 11, d);
+}
+
+static void
+read_log(struct weeks *s, const char *log)
+{
+	FILE *fp = unit_input(log);
+
+	weeks_init(s, NULL);
+	assert_int_equal(weeks_read_file(s, fp, "log"), 0);
+	fclose(fp);
+	weeks_finish(s);
+}
+
+static const struct week *
+week_of(const struct weeks *s, int d)
+{
+	const struct week *w = weeks_find(s, day(d) - lr_weekday(day(d)));
+
+	assert_non_null(w);
+	return w;
+}
+
+/*
+ * Sunday 23:50 is week 47's, Monday 00:10 week 48's; a session that
+ * runs over midnight counts in the week of its first exercise, each of
+ * its records on its own day.
+ */
+static void
+sunday_and_monday(void **state)
+{
+	struct weeks s;
+	const struct week *w47, *w48;
+
+	(void)state;
+	read_log(&s, HEADER
+	    EX("2026-11-22T23:50:00", "sun", "cobra", "both", "done", 60)
+	    EX("2026-11-23T00:10:00", "mon", "cobra", "both", "done", 30)
+	    EX("2026-11-22T23:55:00", "late", "cobra", "both", "done", 40)
+	    EX("2026-11-23T00:05:00", "late", "cat-cow", "both", "done", 20));
+	w47 = week_of(&s, 22);
+	w48 = week_of(&s, 23);
+	assert_int_equal(w47->monday, day(16));
+	assert_int_equal(w48->monday, day(23));
+	assert_int_equal(w47->nsess, 2);
+	assert_int_equal(w48->nsess, 1);
+	assert_true(weeks_counted(w47, &s, "late"));
+	assert_false(weeks_counted(w48, &s, "late"));
+	assert_int_equal(w47->active, 1u << 6);
+	assert_int_equal(w48->active, 1u << 0);
+	assert_int_equal(w47->done, 2);
+	assert_int_equal(w48->done, 2);
+	assert_int_equal(w47->active_s, 100);
+	assert_int_equal(w48->active_s, 50);
+	weeks_free(&s);
+}
+
+/*
+ * A session counts once, however many records it has; each record
+ * counts, one per side; a session of skipped exercises is no session.
+ */
+static void
+sessions_once_records_each(void **state)
+{
+	struct weeks s;
+	const struct week *w;
+
+	(void)state;
+	read_log(&s, HEADER
+	    EX("2026-11-18T18:00:00", "a", "figure-four-stretch", "left",
+		"done", 30)
+	    EX("2026-11-18T18:01:00", "a", "figure-four-stretch", "right",
+		"done", 30)
+	    EX("2026-11-18T18:02:00", "a", "cobra", "both", "partial", 10)
+	    EX("2026-11-18T18:03:00", "a", "bird-dog", "both", "skipped", 0)
+	    EX("2026-11-19T18:00:00", "b", "cobra", "both", "skipped", 0)
+	    EX("2026-11-20T18:00:00", "c", "cobra", "both", "partial", 5));
+	w = week_of(&s, 18);
+	assert_int_equal(w->nsess, 2);
+	assert_int_equal(w->done, 2);
+	assert_int_equal(w->partial, 2);
+	assert_int_equal(w->skipped, 2);
+	assert_int_equal(w->active_s, 75);
+	/* Wednesday and Friday: Thursday's was skipped. */
+	assert_int_equal(w->active, (1u << 2) | (1u << 4));
+	assert_false(weeks_counted(w, &s, "b"));
+	weeks_free(&s);
+}
+
+/* n sessions of one exercise each on Wednesday 18 November, twice. */
+static char *
+many_sessions(int n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	int i, round;
+
+	assert_non_null(fp);
+	fputs(HEADER, fp);
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < n; i++)
+			fprintf(fp, "2026-11-18T%02d:%02d:%02d+01:00\ts%d\t"
+			    "exercise\t%d\tcobra\tboth\t1\t0\t60\t60\tdone"
+			    "\t\t\n", 2 * round + i / 60 / 60, i / 60 % 60,
+			    i % 60, i, round + 1);
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * 300 sessions in one week are 300, not 255; each seen again long
+ * after (when the sessions seen last have moved on) is not counted
+ * again.
+ */
+static void
+three_hundred_sessions(void **state)
+{
+	struct weeks s;
+	char *log = many_sessions(300);
+
+	(void)state;
+	read_log(&s, log);
+	assert_int_equal(week_of(&s, 18)->nsess, 300);
+	assert_int_equal(week_of(&s, 18)->done, 600);
+	assert_true(weeks_counted(week_of(&s, 18), &s, "s299"));
+	assert_false(weeks_counted(week_of(&s, 18), &s, "s300"));
+	weeks_free(&s);
+	free(log);
+}
+
+/* Two ids whose 64-bit FNV-1a agree in their low 32 bits. */
+#define ALIKE_A "20261118T180512-872a8"
+#define ALIKE_B "20261118T180512-2dc0a"
+
+static void
+ids_alike_in_32_bits(void **state)
+{
+	struct weeks s;
+
+	(void)state;
+	assert_int_equal((uint32_t)lr_hash(ALIKE_A), (uint32_t)lr_hash(ALIKE_B));
+	read_log(&s, HEADER
+	    EX("2026-11-18T18:05:12", ALIKE_A, "cobra", "both", "done", 60)
+	    EX("2026-11-18T18:05:12", ALIKE_B, "cobra", "both", "done", 60));
+	assert_int_equal(week_of(&s, 18)->nsess, 2);
+	weeks_free(&s);
+}
+
+static struct result
+exercise(const char *session)
+{
+	struct result r;
+
+	result_init(&r, session, "exercise");
+	r.id = "cobra";
+	r.side = "both";
+	r.status = "done";
+	r.active_s = 60;
+	return r;
+}
+
+static struct lr_stamp
+wednesday(void)
+{
+	struct lr_stamp t;
+	const char *why;
+
+	assert_int_equal(lr_parse_stamp("2026-11-18T18:00:00+01:00", &t,
+	    &why), 0);
+	return t;
+}
+
+/*
+ * Two sessions whose whole hashes agree are still two: a week that
+ * holds session "a" under the hash of "b" counts "b" as well.
+ */
+static void
+same_hash_other_id_in_a_week(void **state)
+{
+	struct weeks s;
+	struct week *w;
+	struct result r = exercise("b");
+	struct lr_stamp t = wednesday();
+	uint64_t hb = lr_hash("b");
+
+	(void)state;
+	weeks_init(&s, NULL);
+	w = weeks_at(&s, day(16));
+	w->capsess = 8;
+	w->sess = calloc(8, sizeof *w->sess);
+	assert_non_null(w->sess);
+	s.ids = lr_xstrdup("\1a");	/* "a" at 1; 0 is no id */
+	s.idlen = s.idcap = 3;
+	w->sess[hb & 7].hash = hb;
+	w->sess[hb & 7].at = 1;
+	w->nsess = 1;
+	weeks_take(&s, &r, &t);
+	assert_int_equal(weeks_find(&s, day(16))->nsess, 2);
+	weeks_take(&s, &r, &t);
+	assert_int_equal(weeks_find(&s, day(16))->nsess, 2);
+	weeks_free(&s);
+}
+
+/*
+ * The sessions seen last are told apart by id too: "a", held under the
+ * hash of "b" and counted in week 46, does not take in b's records.
+ */
+static void
+same_hash_other_id_in_the_ring(void **state)
+{
+	struct weeks s;
+	struct result r = exercise("b");
+	struct lr_stamp t = wednesday();
+
+	(void)state;
+	weeks_init(&s, NULL);
+	s.ring[0].hash = lr_hash("b");
+	s.ring[0].id = lr_xstrdup("a");
+	s.ring[0].idcap = 2;
+	s.ring[0].week = day(9);
+	s.ring[0].before = -1;
+	s.ringpos = 1;
+	weeks_take(&s, &r, &t);
+	assert_null(weeks_find(&s, day(9)));
+	assert_int_equal(weeks_find(&s, day(16))->nsess, 1);
+	assert_true(weeks_counted(weeks_find(&s, day(16)), &s, "b"));
+	weeks_free(&s);
+}
+
+/*
+ * Pain: each day's first rating is the earliest of the day, whatever
+ * the order of the rows and the session; the day's rise is the session
+ * that raised pain most; the week's sums are by kind.
+ */
+static void
+pain_of_a_day(void **state)
+{
+	struct weeks s;
+	const struct week *w;
+	const struct day *d;
+
+	(void)state;
+	read_log(&s, HEADER
+	    PAIN("2026-11-18T18:00:00", "a", "before", 2)
+	    PAIN("2026-11-18T18:30:00", "a", "after", 4)
+	    PAIN("2026-11-18T07:30:00", "m", "check", 3)
+	    PAIN("2026-11-18T19:00:00", "b", "before", 3)
+	    PAIN("2026-11-18T19:30:00", "b", "after", 7)
+	    PAIN("2026-11-18T20:00:00", "c", "before", 1)
+	    PAIN("2026-11-18T20:30:00", "c", "after", 3)
+	    PAIN("2026-11-19T08:00:00", "m2", "check", 5)
+	    PAIN("2026-11-19T06:00:00", "d", "before", 6)
+	    PAIN("2026-11-19T06:30:00", "d", "after", 5));
+	w = week_of(&s, 18);
+	d = &w->day[2];
+	assert_int_equal(d->first, 3);
+	assert_int_equal(d->first_t, 7 * 3600 + 30 * 60);
+	assert_int_equal(d->rise_b, 3);
+	assert_int_equal(d->rise_a, 7);
+	/* Thursday: pain fell, so no rise; its first rating is 06:00's. */
+	assert_int_equal(w->day[3].first, 6);
+	assert_int_equal(w->day[3].rise_b, -1);
+	assert_int_equal(w->day[4].first, -1);
+	assert_int_equal(w->pain_n[0], 4);
+	assert_int_equal(w->pain_sum[0], 12);
+	assert_int_equal(w->pain_n[1], 4);
+	assert_int_equal(w->pain_sum[1], 19);
+	assert_int_equal(w->pain_n[2], 2);
+	assert_int_equal(w->pain_sum[2], 8);
+	assert_int_equal(w->pain_max, 7);
+	/* Ratings alone make no session. */
+	assert_int_equal(w->nsess, 0);
+	weeks_free(&s);
+}
+
+/* A stop on the safety screen: its week, its day and its answers. */
+static void
+screens(void **state)
+{
+	struct weeks s;
+
+	(void)state;
+	read_log(&s, HEADER
+	    SCREEN("2026-11-20T18:00:00", "x", "stop", "fever=yes")
+	    SCREEN("2026-11-19T18:00:00", "y", "clear", "fever=no")
+	    SCREEN("2026-11-18T18:00:00", "z", "stop", "numbness=yes"));
+	assert_int_equal(week_of(&s, 18)->stopped, 2);
+	assert_int_equal(week_of(&s, 18)->nsess, 0);
+	assert_int_equal(s.nstops, 2);
+	assert_int_equal(s.stops[0].day, day(18));
+	assert_string_equal(s.stops[0].answers, "numbness=yes");
+	assert_int_equal(s.stops[1].day, day(20));
+	weeks_free(&s);
+}
+
+/* Rows that cannot be read are counted and named; the rest are read. */
+static void
+bad_rows_counted(void **state)
+{
+	struct weeks s;
+	struct unit_messages m;
+	FILE *fp = unit_input(HEADER
+	    EX("2026-11-18T18:00:00", "a", "cobra", "both", "done", 60)
+	    PAIN("2026-11-18T18:30:00", "a", "after", 11)
+	    "garbage\n");
+
+	(void)state;
+	unit_messages_start(&m);
+	weeks_init(&s, NULL);
+	assert_int_equal(weeks_read_file(&s, fp, "log"), 0);
+	assert_int_equal(s.rows, 1);
+	assert_int_equal(s.skipped_rows, 2);
+	assert_non_null(strstr(unit_messages_text(&m), "log:3: column "
+	    "\"pain\""));
+	assert_int_equal(week_of(&s, 18)->nsess, 1);
+	weeks_free(&s);
+	fclose(fp);
+	unit_messages_end(&m);
+}
+
+#define COND(name) (1u << lr_word_index(lr_conditions, name))
+
+/*
+ * A session is for the conditions its exercises share, or for each of
+ * theirs when they share none: cobra is for leg pain, sciatica and
+ * low-back pain, the hip flexor stretch for leg and knee pain.
+ */
+static void
+conditions_of_sessions(void **state)
+{
+	struct weeks s;
+	struct idmask *idm;
+	FILE *fp = unit_input(HEADER
+	    EX("2026-11-18T18:00:00", "a", "cobra", "both", "done", 60)
+	    EX("2026-11-18T18:01:00", "a", "cat-cow", "both", "done", 60));
+	FILE *fp2 = unit_input(HEADER
+	    EX("2026-11-18T18:00:00", "b", "chair-pose", "both", "done", 60)
+	    EX("2026-11-18T18:01:00", "b", "calf-stretch", "both", "done", 60));
+	FILE *fp3 = unit_input(HEADER
+	    EX("2026-11-18T18:00:00", "c", "cobra", "both", "done", 60)
+	    EX("2026-11-18T18:01:00", "c", "hip-flexor-stretch", "left",
+		"done", 60));
+
+	(void)state;
+	assert_int_equal(setenv("LR_CATALOG", "share/catalog.tsv", 1), 0);
+	idm = idmask_read();
+	assert_non_null(idm);
+	weeks_init(&s, idm);
+	assert_int_equal(weeks_read_file(&s, fp, "log"), 0);
+	weeks_finish(&s);
+	assert_int_equal(s.conditions, COND("leg-pain") | COND("sciatica") |
+	    COND("low-back-pain"));
+	weeks_free(&s);
+	weeks_init(&s, idm);
+	assert_int_equal(weeks_read_file(&s, fp2, "log"), 0);
+	weeks_finish(&s);
+	assert_int_equal(s.conditions, COND("knee-pain") | COND("leg-pain"));
+	weeks_free(&s);
+	weeks_init(&s, idm);
+	assert_int_equal(weeks_read_file(&s, fp3, "log"), 0);
+	weeks_finish(&s);
+	assert_int_equal(s.conditions, COND("leg-pain"));
+	weeks_free(&s);
+	idmask_free(idm);
+	fclose(fp);
+	fclose(fp2);
+	fclose(fp3);
+}
+
+/*
+ * A catalog of 300 exercises, ex0 to ex299, each a copy of the shipped
+ * row of `like` under its new id; its path is left in path.
+ */
+static void
+big_catalog(char *path, size_t n, const char *like)
+{
+	char line[TSV_LINE_MAX], row[TSV_LINE_MAX] = "";
+	FILE *in = fopen("share/catalog.tsv", "r"), *out;
+	size_t k = strlen(like);
+	int fd, i;
+
+	snprintf(path, n, "%s", "/tmp/lr-weeks-test-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	out = fdopen(fd, "w");
+	assert_non_null(in);
+	assert_non_null(out);
+	assert_non_null(fgets(line, sizeof line, in));
+	fputs(line, out);
+	while (fgets(line, sizeof line, in) != NULL)
+		if (strncmp(line, like, k) == 0 && line[k] == '\t')
+			snprintf(row, sizeof row, "%s", line + k);
+	assert_true(row[0] != '\0');
+	for (i = 0; i < 300; i++)
+		fprintf(out, "ex%d%s", i, row);
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+}
+
+/* The conditions of the 300th exercise of a catalog are known too. */
+static void
+conditions_from_a_big_catalog(void **state)
+{
+	struct weeks s;
+	struct idmask *idm;
+	char path[64];
+	FILE *fp = unit_input(HEADER
+	    EX("2026-11-18T18:00:00", "a", "ex299", "both", "done", 60));
+
+	(void)state;
+	big_catalog(path, sizeof path, "chair-pose");
+	assert_int_equal(setenv("LR_CATALOG", path, 1), 0);
+	idm = idmask_read();
+	assert_int_equal(unlink(path), 0);
+	assert_non_null(idm);
+	weeks_init(&s, idm);
+	assert_int_equal(weeks_read_file(&s, fp, "log"), 0);
+	weeks_finish(&s);
+	assert_int_equal(s.conditions, COND("knee-pain"));
+	weeks_free(&s);
+	idmask_free(idm);
+	fclose(fp);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sunday_and_monday),
+		cmocka_unit_test(sessions_once_records_each),
+		cmocka_unit_test(three_hundred_sessions),
+		cmocka_unit_test(ids_alike_in_32_bits),
+		cmocka_unit_test(same_hash_other_id_in_a_week),
+		cmocka_unit_test(same_hash_other_id_in_the_ring),
+		cmocka_unit_test(pain_of_a_day),
+		cmocka_unit_test(screens),
+		cmocka_unit_test(bad_rows_counted),
+		cmocka_unit_test(conditions_of_sessions),
+		cmocka_unit_test(conditions_from_a_big_catalog),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
