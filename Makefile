@@ -13,7 +13,7 @@ CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wpedantic -Werror
 LR_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib \
 	-DLR_SHAREDIR='"$(SHAREDIR)"' -DLR_SRCDIR='"$(CURDIR)"'
-LDLIBS = -lcsv -lm
+LDLIBS = -lcsv -ltinfo -lm
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 

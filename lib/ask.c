@@ -569,7 +569,8 @@ ask_screen(struct ask *a, struct screen_answers *sa)
 		    k == 'y' ? "yes" : "no");
 		if (k != 'y')
 			continue;
-		sa->yes[sa->nyes++] = i;
+		if (sa->nyes < (int)(sizeof sa->yes / sizeof sa->yes[0]))
+			sa->yes[sa->nyes++] = i;
 		sa->stop = 1;
 		sa->urgent |= lr_screen[i].urgent;
 		if (lr_screen[i].urgent)

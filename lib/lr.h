@@ -109,6 +109,7 @@ void tsv_put_row(FILE *fp, char *const *f, size_t n);
 /* path.c: where the catalog, routines and log live. */
 int lr_share_file(char *dst, size_t n, const char *env, const char *file);
 int lr_log_path(char *dst, size_t n);
+int lr_state_path(char *dst, size_t n, const char *file);
 FILE *lr_open_input(const char *path, const char **name);
 
 /* catalog.c: the exercise catalog and its words; filter.c: filters. */
@@ -330,7 +331,6 @@ void log_close(struct logfile *l);
 /* term.c: the terminal, and signals on a pipe. */
 int term_open(void);
 int term_cbreak(void);
-int term_cooked(void);
 void term_alt_screen(void);
 void term_restore(void);
 void term_size(int *rows, int *cols);

@@ -81,27 +81,52 @@ lr_share_file(char *dst, size_t n, const char *env, const char *file)
 }
 
 /*
+ * lr's file under an XDG base directory: $env/lr/file when env is an
+ * absolute path (a relative one is ignored, as the XDG base directory
+ * specification asks), else ~/home_dir/lr/file.  -1 when HOME is not
+ * set either, or the path is too long.
+ */
+static int
+xdg_file(char *dst, size_t n, const char *env, const char *home_dir,
+    const char *file)
+{
+	const char *v = getenv(env), *home = getenv("HOME");
+	int w;
+
+	if (v != NULL && v[0] == '/')
+		w = snprintf(dst, n, "%s/lr/%s", v, file);
+	else if (home != NULL && home[0] == '/')
+		w = snprintf(dst, n, "%s/%s/lr/%s", home, home_dir, file);
+	else
+		return -1;
+	return w >= 0 && (size_t)w < n ? 0 : -1;
+}
+
+/*
  * The log: LR_LOG, else $XDG_DATA_HOME/lr/log.tsv, else
- * ~/.local/share/lr/log.tsv.  A relative XDG_DATA_HOME is ignored, as
- * the XDG base directory specification asks.
+ * ~/.local/share/lr/log.tsv.
  */
 int
 lr_log_path(char *dst, size_t n)
 {
-	const char *v = getenv("LR_LOG");
+	const char *v = getenv("LR_LOG"), *x = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
 
 	if (v != NULL && *v != '\0')
 		return fits(dst, n, "%s%s", v, "") ? 0 : -1;
-	v = getenv("XDG_DATA_HOME");
-	if (v != NULL && v[0] == '/')
-		return fits(dst, n, "%s/%s", v, "lr/log.tsv") ? 0 : -1;
-	v = getenv("HOME");
-	if (v == NULL || v[0] != '/') {
+	if ((x == NULL || x[0] != '/') && (home == NULL || home[0] != '/')) {
 		lr_warn("cannot find the log: HOME is not set "
 		    "(set LR_LOG to the log file)");
 		return -1;
 	}
-	return fits(dst, n, "%s/%s", v, ".local/share/lr/log.tsv") ? 0 : -1;
+	return xdg_file(dst, n, "XDG_DATA_HOME", ".local/share", "log.tsv");
+}
+
+/* A file of lr's state: $XDG_STATE_HOME/lr/file, ~/.local/state/lr/file. */
+int
+lr_state_path(char *dst, size_t n, const char *file)
+{
+	return xdg_file(dst, n, "XDG_STATE_HOME", ".local/state", file);
 }
 
 /*

@@ -1,7 +1,8 @@
 /*
  * term.c - the controlling terminal in cbreak mode, restored on every
  * way out, and signals turned into bytes on a pipe, so that one poll()
- * waits for keys, deadlines and signals together.
+ * waits for keys, deadlines and signals together; and what a terminal
+ * can show: colour, as terminfo says, and UTF-8, as the locale says.
  *
  * The saved terminal state and the pipe are file-level variables: a
  * signal handler can reach nothing else, and restoring the terminal
@@ -9,6 +10,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +20,9 @@
 #include <unistd.h>
 
 #include "lr.h"
+
+#include <curses.h>	/* after lr.h: term.h's macros take common words */
+#include <term.h>
 
 static int tty_fd = -1;
 static struct termios tty_saved;
@@ -55,16 +61,6 @@ term_cbreak(void)
 	if (tcsetattr(tty_fd, TCSANOW, &t) != 0)
 		return -1;
 	tty_raw = 1;
-	return 0;
-}
-
-/* Lines, with echo: for questions answered by typing and Enter. */
-int
-term_cooked(void)
-{
-	if (tty_raw && tcsetattr(tty_fd, TCSANOW, &tty_saved) != 0)
-		return -1;
-	tty_raw = 0;
 	return 0;
 }
 
@@ -190,41 +186,43 @@ term_suspend(void)
 	sigaction(SIGTSTP, &old, NULL);
 }
 
-/* Is the locale's character set UTF-8, so block characters can show? */
+/*
+ * Is the character set of the locale the environment asks for UTF-8,
+ * so block characters can show?  The program's own locale is left as
+ * it was.
+ */
 int
 lr_utf8_locale(void)
 {
-	const char *v = getenv("LC_ALL");
+	const char *cur = setlocale(LC_CTYPE, NULL);
+	char *saved = cur != NULL ? strdup(cur) : NULL;
+	int utf8 = 0;
 
-	if (v == NULL || v[0] == '\0')
-		v = getenv("LC_CTYPE");
-	if (v == NULL || v[0] == '\0')
-		v = getenv("LANG");
-	return v != NULL && (strstr(v, "UTF-8") || strstr(v, "utf8") ||
-	    strstr(v, "UTF8") || strstr(v, "utf-8"));
+	if (setlocale(LC_CTYPE, "") != NULL)
+		utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (saved != NULL)
+		setlocale(LC_CTYPE, saved);
+	free(saved);
+	return utf8;
 }
 
 /*
  * Colour for a terminal of this TERM: only when NO_COLOR is unset or
- * empty (no-color.org) and the terminal is one known to have colour.
+ * empty (no-color.org) and the terminal's terminfo entry gives it
+ * eight colours or more (vt100 and vt220 have none; dumb is plain).
  */
 int
 lr_color_term(const char *term)
 {
-	static const char *const known[] = {
-		"xterm", "screen", "tmux", "rxvt", "linux", "vt100", "vt220",
-		"alacritty", "kitty", "foot", "konsole", "gnome", "st", NULL
-	};
 	const char *nc = getenv("NO_COLOR");
-	int i;
+	int err, colors;
 
 	if ((nc != NULL && nc[0] != '\0') || term == NULL ||
-	    strcmp(term, "dumb") == 0)
+	    term[0] == '\0' || strcmp(term, "dumb") == 0)
 		return 0;
-	if (strstr(term, "color") != NULL)
-		return 1;
-	for (i = 0; known[i] != NULL; i++)
-		if (strncmp(term, known[i], strlen(known[i])) == 0)
-			return 1;
-	return 0;
+	if (setupterm(term, STDOUT_FILENO, &err) != OK)
+		return 0;
+	colors = tigetnum("colors");
+	del_curterm(cur_term);
+	return colors >= 8;
 }

@@ -19,11 +19,19 @@ teardown() {
 }
 
 # Run a command line in a fresh terminal, 80x24 unless a width and a
-# height follow; afterwards its exit status and the terminal's modes
-# are left in files.
+# height follow; afterwards the terminal's modes and then its exit
+# status are left in files (status last: wait_exit waits for it).
 start() {
 	tmux -S "$SOCK" -f /dev/null new-session -d -x "${2:-80}" -y "${3:-24}" \
-	    "cd '$BATS_TEST_TMPDIR' && $1; echo \$? > status; stty -a > stty.txt; sleep 600"
+	    "cd '$BATS_TEST_TMPDIR' && $1; st=\$?; stty -a > stty.txt; echo \$st > status; sleep 600"
+}
+
+# End this terminal for another: the old tmux server may still be going
+# away when the next starts, so the next has a socket of its own.
+next_terminal() {
+	tmux -S "$SOCK" kill-server
+	rm -f status
+	SOCK="$SOCK.next"
 }
 
 pane() {
@@ -153,7 +161,8 @@ terminal_is_sane() {
 	wait_for 'PAUSED'
 	keys q
 	sleep 0.5
-	keys 'echo $? > status; stty -a > stty.txt' Enter
+	# shellcheck disable=SC2016 # for the shell in the terminal to expand
+	keys 'st=$?; stty -a > stty.txt; echo $st > status' Enter
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
 	terminal_is_sane
@@ -207,8 +216,7 @@ answer_no() {
 	grep -q '	pain	0			0	0	0	0	before	3	$' out.tsv
 	! grep -q '	after	' out.tsv || return 1
 	# Asked once a day: the next session starts straight away.
-	tmux -S "$SOCK" kill-server
-	rm status
+	next_terminal
 	start "lr-timer --no-pain --speed 4 plan.tsv > out2.tsv"
 	wait_for 'step 1 of 8'
 	keys q
@@ -304,16 +312,14 @@ answer_no() {
 	[ "$(cat status)" -eq 0 ]
 	terminal_is_sane
 	[ "$(wc -l < out.tsv)" -eq 1 ]
-	tmux -S "$SOCK" kill-server
-	rm status
+	next_terminal
 	start "lr-timer --no-screen plan.tsv > out.tsv"
 	wait_for 'Pain before the session'
 	keys C-c
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
 	[ "$(wc -l < out.tsv)" -eq 1 ]
-	tmux -S "$SOCK" kill-server
-	rm status
+	next_terminal
 	start "lr-timer --no-screen plan.tsv > out.tsv"
 	wait_for 'Pain before the session'
 	keys q
@@ -372,17 +378,71 @@ answer_no() {
 	pane -e | grep -q $'\033\\[[0-9;]*44'
 	keys q
 	wait_exit
-	tmux -S "$SOCK" kill-server
-	rm status
-	# A new server on a socket of its own: the old one may still be
-	# going away.
-	SOCK="$BATS_TEST_TMPDIR/tmux-no-color.sock"
+	next_terminal
 	start "NO_COLOR=1 lr-timer --no-screen --no-pain plan.tsv > out.tsv"
 	wait_for 'step 1 of 8'
 	sleep 0.6
 	! pane -e | grep -q $'\033\\[[0-9;]*44' || return 1
 	keys q
 	wait_exit
+}
+
+@test "vt100 and vt220 have no colour: terminfo says so" {
+	for t in vt100 vt220; do
+		start "TERM=$t lr-timer --no-screen --no-pain plan.tsv > out.tsv"
+		wait_for 'step 1 of 8'
+		sleep 0.6
+		pane -e > "$t.txt"
+		keys q
+		wait_exit
+		next_terminal
+		grep -q 'step 1 of 8' "$t.txt"
+		! grep -q $'\033\\[[0-9;]*44' "$t.txt" || return 1
+	done
+	start "TERM=xterm-256color lr-timer --no-screen --no-pain plan.tsv > out.tsv"
+	wait_for 'step 1 of 8'
+	sleep 0.6
+	pane -e | grep -q $'\033\\[[0-9;]*44'
+	keys q
+	wait_exit
+}
+
+@test "block characters only when the locale's character set is UTF-8" {
+	start "LC_ALL=C.UTF-8 lr-timer --no-screen --no-pain plan.tsv > out.tsv"
+	wait_for 'GET READY'
+	pane > utf8.txt
+	keys q
+	wait_exit
+	next_terminal
+	! grep -q '#' utf8.txt || return 1
+	for l in C xx_YY.UTF-8; do
+		start "LC_ALL=$l lr-timer --no-screen --no-pain plan.tsv > out.tsv"
+		wait_for 'GET READY'
+		pane > "$l.txt"
+		keys q
+		wait_exit
+		next_terminal
+		# The big digits and the bar, in ASCII.
+		grep -q '######' "$l.txt"
+		grep -q ' #*\.\.\.\.* *[0-9]*% ' "$l.txt"
+	done
+}
+
+@test "a state directory that cannot be made is reported, and the session goes on" {
+	: > notadir
+	start "XDG_STATE_HOME='$BATS_TEST_TMPDIR/notadir' lr-timer --batch --speed 1000 plan.tsv > out.tsv 2>err.txt"
+	wait_for 'Before your first session'
+	keys Enter
+	for i in 1 2 3 4 5 6 7 8 9; do
+		wait_for "Before you start ($i of 9)"
+		keys n Enter
+	done
+	wait_for 'Press Enter to start'
+	keys Enter
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	grep -qx "lr-timer: $BATS_TEST_TMPDIR/notadir/lr: Not a directory" err.txt
+	grep -q 'session .* done: 13 done' err.txt
 }
 
 @test "a resized terminal is redrawn to fit" {

@@ -158,30 +158,62 @@ results_summary() {
 	[ "$(tail -c 1 out.tsv | od -An -c | tr -d ' ')" = '\n' ]
 }
 
+# Wait up to 30 s for every line given to be in file $1 (the cue
+# commands run on their own, in no set order).
+wait_for_lines() {
+	local file=$1 line missing
+	shift
+	for _ in $(seq 300); do
+		missing=
+		for line in "$@"; do
+			grep -qxF -- "$line" "$file" 2>/dev/null || missing=$line
+		done
+		if [ -z "$missing" ]; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	echo "never saw them all in $file:"
+	cat "$file"
+	return 1
+}
+
 @test "--cue-cmd runs with each cue as one argument, without waiting for it" {
+	# Each cue waits for the file "go", made only once the timer has
+	# exited: the timer cannot have waited for any of them.
 	cat > cue.sh <<-'SH'
 	#!/bin/sh
-	sleep 2
-	printf '%s\n' "$1" >> "$HOME/cues"
+	for _ in $(seq 1200); do
+		[ -e "$HOME/go" ] && break
+		sleep 0.05
+	done
+	[ -e "$HOME/go" ] || exit 1
+	printf '%s %s\n' "$#" "$1" >> "$HOME/cues"
 	SH
 	chmod +x cue.sh
 	lr-plan -R sciatica | head -n 8 > plan.tsv
-	lr-timer --batch --speed 1000 --cue-cmd ./cue.sh plan.tsv > /dev/null 2>&1
-	# The timer has finished while every cue is still sleeping.
+	run --separate-stderr lr-timer --batch --speed 1000 --cue-cmd ./cue.sh plan.tsv
+	assert_success
 	[ ! -e "$HOME/cues" ]
-	sleep 3
-	grep -qx 'Start: Knee to chest' "$HOME/cues"
-	grep -qx 'Switch sides' "$HOME/cues"
-	grep -qx 'Rest' "$HOME/cues"
-	grep -qx 'Next: Cat-cow' "$HOME/cues"
-	grep -qx 'Go' "$HOME/cues"
-	grep -qx 'Done' "$HOME/cues"
+	touch "$HOME/go"
+	wait_for_lines "$HOME/cues" '1 Start: Knee to chest' '1 Switch sides' \
+	    '1 Rest' '1 Next: Cat-cow' '1 Go' '1 Done'
 }
 
 @test "--cue-cmd takes words, not a shell line" {
+	cat > args.sh <<-'SH'
+	#!/bin/sh
+	for a in "$@"; do printf '[%s]' "$a"; done >> "$HOME/args"
+	echo >> "$HOME/args"
+	SH
+	chmod +x args.sh
 	lr-plan -R leg-stretch > plan.tsv
-	run lr-timer --batch --speed 5000 --cue-cmd "printf %s;touch\ pwned" plan.tsv
-	[ ! -e pwned ] && [ ! -e 'pwned' ]
+	# A shell would run touch, and put the output of id in place of $(id).
+	run lr-timer --batch --speed 5000 --cue-cmd "./args.sh a;touch pwned \$(id)" plan.tsv
+	assert_success
+	# shellcheck disable=SC2016 # the $(id) must reach the cue unexpanded
+	wait_for_lines "$HOME/args" '[a;touch][pwned][$(id)][Done]'
+	[ ! -e pwned ]
 	run lr-timer --batch --cue-cmd no-such-speaker plan.tsv
 	assert_failure 2
 	assert_output --partial '--cue-cmd: cannot run "no-such-speaker": not found'
@@ -207,7 +239,15 @@ results_summary() {
 	lr-plan -R leg-pain > plan.tsv
 	run bash -c 'lr-timer --batch --speed 200 plan.tsv 2>err.txt | head -n 1; echo "status ${PIPESTATUS[0]}"'
 	assert_line 'status 1'
-	grep -q 'results could not be written' err.txt
+	grep -qx 'lr-timer: results could not be written: Broken pipe' err.txt
+}
+
+@test "a full disk ends the session with an error naming it" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	lr-plan -R leg-pain > plan.tsv
+	run bash -c 'lr-timer --batch --speed 1000 plan.tsv 2>err.txt >/dev/full'
+	assert_failure 1
+	grep -qx 'lr-timer: results could not be written: No space left on device' err.txt
 }
 
 @test "batch mode says why a dose is what it is, where the plan says" {

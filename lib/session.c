@@ -1,0 +1,444 @@
+/* session.c - a timer session as a state machine on a given clock. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "session.h"
+
+void
+session_init(struct session *s, const struct session_hooks *h)
+{
+	memset(s, 0, sizeof *s);
+	if (h != NULL)
+		s->hooks = *h;
+}
+
+static void
+tell(struct session *s, int ev)
+{
+	if (s->hooks.event != NULL)
+		s->hooks.event(s, ev, s->hooks.arg);
+}
+
+/* Take a copy of a plan row: the reader's strings do not last. */
+void
+session_add(struct session *s, const struct plan_row *r)
+{
+	struct session_ex *e;
+
+	s->ex = lr_xrealloc(s->ex, (s->nex + 1) * sizeof *s->ex);
+	e = &s->ex[s->nex++];
+	memset(e, 0, sizeof *e);
+	e->r = *r;
+	e->r.id = e->text[0] = lr_xstrdup(r->id);
+	e->r.name = e->text[1] = lr_xstrdup(r->name);
+	e->r.kind = e->text[2] = lr_xstrdup(r->kind);
+	e->r.position = e->text[3] = lr_xstrdup(r->position);
+	e->r.equipment = e->text[4] = lr_xstrdup(r->equipment);
+	e->r.cue = e->text[5] = lr_xstrdup(r->cue);
+	e->r.why = e->text[6] = lr_xstrdup(r->why);
+}
+
+/* Read the whole plan first: a broken plan must not start a session. */
+int
+session_read(struct session *s, const char *path)
+{
+	struct plan p;
+	struct plan_row r;
+	const char *name;
+	FILE *fp = lr_open_input(path ? path : "-", &name);
+	int rv, bad = 0;
+
+	if (fp == NULL)
+		return -1;
+	if (plan_open(&p, fp, name) != 0) {
+		if (fp != stdin)
+			fclose(fp);
+		return -1;
+	}
+	while ((rv = plan_next(&p, &r)) != TSV_EOF) {
+		if (rv == TSV_ROW)
+			session_add(s, &r);
+		else
+			bad = 1;
+		if (rv == TSV_FAIL)
+			break;
+	}
+	if (!bad && s->nex == 0) {
+		lr_warn("%s: the plan has no exercises", name);
+		bad = 1;
+	}
+	plan_close(&p);
+	if (fp != stdin)
+		fclose(fp);
+	return bad ? -1 : 0;
+}
+
+static void
+add_phase(struct session *s, const struct phase *p)
+{
+	if (p->ms <= 0)
+		return;
+	s->ph = lr_xrealloc(s->ph, (s->nph + 1) * sizeof *s->ph);
+	s->ph[s->nph++] = *p;
+}
+
+/*
+ * One set of an exercise: each side (with a pause to switch between
+ * them), each rep or the hold.
+ */
+static void
+lay_set(struct session *s, int ex, int set, long switch_s)
+{
+	const struct dose *d = &s->ex[ex].r.dose;
+	int sides = (int)d->sides, side, rep;
+
+	for (side = 0; side < sides; side++) {
+		struct phase p = { PH_WORK, ex, set, sides > 1 ?
+		    SIDE_LEFT + side : SIDE_BOTH, 0, d->hold_s * 1000 };
+		struct phase sw = p;
+
+		sw.kind = PH_SWITCH;
+		sw.ms = switch_s * 1000;
+		if (side > 0)
+			add_phase(s, &sw);
+		if (d->reps == 0)
+			add_phase(s, &p);
+		p.ms = (d->rep_s + d->hold_s) * 1000;
+		for (rep = 1; rep <= d->reps; rep++) {
+			p.rep = rep;
+			add_phase(s, &p);
+		}
+	}
+}
+
+/*
+ * Lay the plan out as phases: get ready; then each set does each side,
+ * rests between sets.  Their sum is plan_seconds(): the timer takes
+ * what lr-plan promised.
+ */
+void
+session_layout(struct session *s, long ready_s, long switch_s)
+{
+	size_t i;
+	int set;
+
+	for (i = 0; i < s->nex; i++) {
+		struct session_ex *e = &s->ex[i];
+		const struct dose *d = &e->r.dose;
+		struct phase p = { PH_READY, (int)i, 1, d->sides > 1 ?
+		    SIDE_LEFT : SIDE_BOTH, 0, ready_s * 1000 };
+
+		e->first = s->nph;
+		add_phase(s, &p);
+		for (set = 1; set <= d->sets; set++) {
+			struct phase rest = { PH_REST, (int)i, set, SIDE_BOTH,
+			    0, d->rest_s * 1000 };
+
+			lay_set(s, (int)i, set, switch_s);
+			if (set < d->sets)
+				add_phase(s, &rest);
+		}
+		e->end = s->nph;
+	}
+}
+
+/* ---- rows ---- */
+
+static void
+put_row(struct session *s, const struct session_ex *e, int side, int last)
+{
+	const struct tally *t = &e->t[side];
+	struct session_row r;
+
+	memset(&r, 0, sizeof r);
+	r.ex = e;
+	r.side = side;
+	r.sets = t->sets;
+	r.reps = t->reps;
+	r.hold_s = (t->hold_ms + 500) / 1000;
+	r.active_s = (t->active_ms + 500) / 1000;
+	r.started = t->touched ? t->started : -1;
+	r.last = last;
+	if (t->sets >= e->r.dose.sets)
+		r.status = ROW_DONE;
+	else if (r.active_s == 0 && t->reps == 0)
+		r.status = ROW_SKIPPED;
+	else
+		r.status = ROW_PARTIAL;
+	s->finished[r.status]++;
+	if (s->hooks.row != NULL && s->hooks.row(s, &r, s->hooks.arg) != 0)
+		s->quit = 1;
+}
+
+/* An exercise's rows, once: a side each, or both sides in one. */
+static void
+finish_ex(struct session *s, size_t i)
+{
+	struct session_ex *e = &s->ex[i];
+
+	if (e->finished)
+		return;
+	e->finished = 1;
+	if (e->r.dose.sides > 1) {
+		put_row(s, e, SIDE_LEFT, 0);
+		put_row(s, e, SIDE_RIGHT, 1);
+	} else
+		put_row(s, e, SIDE_BOTH, 1);
+}
+
+/* ---- moving on ---- */
+
+static void
+enter_phase(struct session *s, size_t i, long long start)
+{
+	const struct phase *p = &s->ph[i];
+	struct tally *t = &s->ex[p->ex].t[p->side];
+
+	s->cur = i;
+	s->start = start;
+	s->end = start + p->ms;
+	if (p->kind == PH_WORK && !t->touched) {
+		t->touched = 1;
+		t->started = start;
+	}
+	tell(s, SE_PHASE);
+}
+
+/* Count what a finished (or cut short) work phase did. */
+static void
+count_work(struct session *s, const struct phase *p, long ms, int whole)
+{
+	const struct dose *d = &s->ex[p->ex].r.dose;
+	struct tally *t = &s->ex[p->ex].t[p->side];
+	const struct phase *next = &s->ph[s->cur + 1];
+
+	t->active_ms += ms;
+	if (p->rep == 0)
+		t->hold_ms += ms;
+	else if (whole) {
+		t->reps++;
+		t->hold_ms += d->hold_s * 1000;
+	}
+	if (whole && (s->cur + 1 == s->nph || next->kind != PH_WORK ||
+	    next->side != p->side || next->set != p->set ||
+	    next->ex != p->ex))
+		t->sets++;
+}
+
+static void
+end_session(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nex; i++)
+		finish_ex(s, i);
+	s->done = 1;
+	tell(s, SE_END);
+}
+
+/* The current phase ran its course: count it, go on without drift. */
+static void
+complete_phase(struct session *s)
+{
+	const struct phase *p = &s->ph[s->cur];
+
+	if (p->kind == PH_WORK)
+		count_work(s, p, p->ms, 1);
+	if (s->cur + 1 == s->nph || s->ph[s->cur + 1].ex != p->ex) {
+		finish_ex(s, (size_t)p->ex);
+		tell(s, SE_EX_DONE);
+	}
+	if (s->cur + 1 == s->nph || s->quit) {
+		end_session(s);
+		return;
+	}
+	enter_phase(s, s->cur + 1, s->end);
+}
+
+void
+session_start(struct session *s, long long now)
+{
+	if (s->nph == 0) {
+		end_session(s);
+		return;
+	}
+	enter_phase(s, 0, now);
+}
+
+/* Every phase whose time is up by now ends, and the next begins. */
+void
+session_tick(struct session *s, long long now)
+{
+	while (!s->done && !s->paused && now >= s->end)
+		complete_phase(s);
+}
+
+/* Stop the current exercise where it is, counting what was done. */
+static void
+cut_short(struct session *s, long long now)
+{
+	const struct phase *p = &s->ph[s->cur];
+
+	if (p->kind == PH_WORK)
+		count_work(s, p, session_elapsed(s, now), 0);
+}
+
+void
+session_next(struct session *s, long long now)
+{
+	int ex;
+
+	if (s->done)
+		return;
+	ex = s->ph[s->cur].ex;
+	cut_short(s, now);
+	finish_ex(s, (size_t)ex);
+	tell(s, SE_NEXT);
+	if (s->ex[ex].end >= s->nph || s->quit) {
+		end_session(s);
+		return;
+	}
+	if (s->paused)
+		s->paused_at = now;
+	enter_phase(s, s->ex[ex].end, now);
+}
+
+void
+session_back(struct session *s, long long now)
+{
+	struct session_ex *e;
+
+	if (s->done)
+		return;
+	e = &s->ex[s->ph[s->cur].ex];
+	memset(e->t, 0, sizeof e->t);
+	tell(s, SE_BACK);
+	if (s->paused)
+		s->paused_at = now;
+	enter_phase(s, e->first, now);
+}
+
+void
+session_quit(struct session *s, long long now)
+{
+	if (s->done)
+		return;
+	cut_short(s, now);
+	tell(s, SE_QUIT);
+	s->quit = 1;
+	end_session(s);
+}
+
+void
+session_pause(struct session *s, long long now)
+{
+	if (s->paused || s->done)
+		return;
+	s->paused = 1;
+	s->paused_at = now;
+	tell(s, SE_PAUSE);
+}
+
+/* Go on: the phase ends as much later as the pause lasted. */
+void
+session_resume(struct session *s, long long now)
+{
+	if (!s->paused || s->done)
+		return;
+	s->paused = 0;
+	s->start += now - s->paused_at;
+	s->end += now - s->paused_at;
+	s->paused_total += now - s->paused_at;
+	tell(s, SE_RESUME);
+}
+
+void
+session_toggle(struct session *s, long long now)
+{
+	if (s->paused)
+		session_resume(s, now);
+	else
+		session_pause(s, now);
+}
+
+/* ---- where it is ---- */
+
+const struct phase *
+session_phase(const struct session *s)
+{
+	return &s->ph[s->cur];
+}
+
+const struct session_ex *
+session_current(const struct session *s)
+{
+	return &s->ex[s->ph[s->cur].ex];
+}
+
+/* Milliseconds of the current phase done by now. */
+long
+session_elapsed(const struct session *s, long long now)
+{
+	long long e = (s->paused ? s->paused_at : now) - s->start;
+	long cap = s->nph > 0 ? s->ph[s->cur].ms : 0;
+
+	if (e < 0)
+		return 0;
+	return e > cap ? cap : (long)e;
+}
+
+/* Milliseconds of the session left from now, pauses aside. */
+long
+session_left(const struct session *s, long long now)
+{
+	long ms;
+	size_t i;
+
+	if (s->nph == 0)
+		return 0;
+	ms = s->ph[s->cur].ms - session_elapsed(s, now);
+	for (i = s->cur + 1; i < s->nph; i++)
+		ms += s->ph[i].ms;
+	return ms;
+}
+
+long
+session_total(const struct session *s)
+{
+	long ms = 0;
+	size_t i;
+
+	for (i = 0; i < s->nph; i++)
+		ms += s->ph[i].ms;
+	return ms;
+}
+
+/* Milliseconds of exercise done, on every side of every exercise. */
+long
+session_active(const struct session *s)
+{
+	long ms = 0;
+	size_t i;
+	int k;
+
+	for (i = 0; i < s->nex; i++)
+		for (k = 0; k < 3; k++)
+			ms += s->ex[i].t[k].active_ms;
+	return ms;
+}
+
+void
+session_free(struct session *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->nex; i++)
+		for (k = 0; k < sizeof s->ex[i].text / sizeof *s->ex[i].text;
+		    k++)
+			free(s->ex[i].text[k]);
+	free(s->ex);
+	free(s->ph);
+	s->ex = NULL;
+	s->ph = NULL;
+	s->nex = s->nph = 0;
+}
