@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "logindex.h"
 #include "lr.h"
 
 static const char usage_text[] =
@@ -692,7 +693,7 @@ log_header(const struct logfile *l, const struct batch *b, struct tsv *t,
  * and -1 returned.
  */
 static long
-mark_present(struct batch *b, struct tsv *t)
+mark_present(struct batch *b, struct tsv *t, struct logindex *ix)
 {
 	struct result r;
 	struct lr_stamp when;
@@ -713,6 +714,9 @@ mark_present(struct batch *b, struct tsv *t)
 			continue;
 		}
 		result_key(key, sizeof key, &r);
+		if (ix != NULL && ix->fd >= 0 &&
+		    logindex_add(ix, lr_hash(key), t->start) != 0)
+			logindex_close(ix);	/* rebuilt next time */
 		if ((i = batch_find(b, key)) >= 0 && b->v != NULL &&
 		    b->v[i].dup == 0) {
 			b->v[i].dup = 1;
@@ -1035,6 +1039,148 @@ pending_waits(const char *logdir, const char *mine)
 	return found;
 }
 
+/* ---- the index of the log's rows, so an append need not read it all ---- */
+
+/*
+ * The key of the row whose line starts at off in the log (head: the
+ * log's header), read and checked as the reader does; -1 when there
+ * is no good row there (a stale entry).
+ */
+static int
+key_at(int fd, const struct tsv *head, uint64_t off, char *key, size_t n)
+{
+	char *line = lr_xmalloc(TSV_LINE_MAX + 2), *text = NULL, *nl;
+	ssize_t got = pread(fd, line, TSV_LINE_MAX + 2, (off_t)off);
+	size_t textlen;
+	struct tsv t;
+	struct result r;
+	struct lr_stamp when;
+	long col[R_NCOLS];
+	FILE *mem;
+	int rv = -1;
+
+	if (got <= 0 || (nl = memchr(line, '\n', (size_t)got)) == NULL) {
+		free(line);
+		return -1;
+	}
+	if ((mem = open_memstream(&text, &textlen)) == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	tsv_put_row(mem, head->col, head->ncol);
+	fwrite(line, 1, (size_t)(nl - line) + 1, mem);
+	fclose(mem);
+	free(line);
+	if ((mem = fmemopen(text, textlen, "r")) != NULL &&
+	    tsv_open(&t, mem, head->name) == 0) {
+		t.quiet = 1;
+		if (result_find_columns(&t, col) == 0 &&
+		    tsv_next(&t) == TSV_ROW &&
+		    result_check(&t, col, &r, &when) == 0) {
+			result_key(key, n, &r);
+			rv = 0;
+		}
+		tsv_close(&t);
+	}
+	if (mem)
+		fclose(mem);
+	free(text);
+	return rv;
+}
+
+/*
+ * Mark the batch rows the log already holds, asking the index for
+ * candidates and reading only those rows.  -1 when the index fails:
+ * then the log is read whole.
+ */
+static long
+mark_present_indexed(struct batch *b, const struct logindex *ix, int fd,
+    const struct tsv *head)
+{
+	uint64_t offs[16];
+	char key[512];
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		struct row *w = &b->v[i];
+		ssize_t k, found;
+
+		if (w->dup)
+			continue;
+		found = logindex_find(ix, lr_hash(w->key), offs,
+		    sizeof offs / sizeof offs[0]);
+		if (found < 0 || (size_t)found > sizeof offs / sizeof offs[0])
+			return -1;	/* many collisions: read it all */
+		for (k = 0; k < found; k++)
+			if (key_at(fd, head, offs[k], key, sizeof key) == 0 &&
+			    strcmp(key, w->key) == 0) {
+				w->dup = 1;
+				n++;
+				break;
+			}
+	}
+	return n;
+}
+
+/*
+ * Open the log's index and say whether it can be trusted: 1 when it
+ * matches the log, 0 when it was reset for the log to be read into
+ * it, -1 when there is none to use (said, when it is not ours).
+ */
+static int
+index_open(struct logindex *ix, const struct logfile *l)
+{
+	char real[PATH_MAX], path[PATH_MAX + 16];
+	struct stat st;
+	size_t len = strlen(l->journal) - strlen(".journal");
+
+	snprintf(real, sizeof real, "%.*s", (int)len, l->journal);
+	if (logindex_path(path, sizeof path, real) != 0 ||
+	    fstat(l->fd, &st) != 0)
+		return -1;
+	if (logindex_open(ix, path) != 0) {
+		if (errno == EPERM || errno == ELOOP || errno == EMLINK)
+			lr_warn("%s: not an index lr-log made for you (%s): "
+			    "not used; remove it", path, strerror(errno));
+		logindex_close(ix);
+		return -1;
+	}
+	if (logindex_matches(ix, &st))
+		return 1;
+	if (logindex_reset(ix) != 0) {
+		logindex_close(ix);
+		return -1;
+	}
+	return 0;
+}
+
+/* The rows just appended, at their offsets, join the index. */
+static void
+index_appended(struct logindex *ix, const struct logfile *l,
+    const struct batch *b, const char *buf, size_t len, off_t at,
+    int header)
+{
+	struct stat st;
+	size_t i, pos = 0;
+
+	if (ix->fd < 0)
+		return;
+	if (buf[0] == '\n')
+		pos = 1;	/* the newline that ended the last row */
+	if (header)
+		pos = (size_t)((char *)memchr(buf, '\n', len) - buf) + 1;
+	for (i = 0; i < b->n && pos < len; i++) {
+		if (b->v[i].dup)
+			continue;
+		if (logindex_add(ix, lr_hash(b->v[i].key),
+		    (uint64_t)at + pos) != 0)
+			return;		/* not committed: rebuilt next time */
+		pos = (size_t)((const char *)memchr(buf + pos, '\n',
+		    len - pos) - buf) + 1;
+	}
+	if (fstat(l->fd, &st) == 0)
+		logindex_commit(ix, &st);
+}
+
 /* ---- appending ---- */
 
 static long
@@ -1083,13 +1229,16 @@ append_batch(const struct options *o, struct batch *b, const char *path,
     struct spool *sp)
 {
 	struct logfile l;
+	struct logindex ix = { .fd = -1 };
+	struct stat st;
 	struct tsv t;
 	struct taken took[64];
 	FILE *fp = NULL;
 	char *buf, q[PATH_MAX * 2], q2[PATH_MAX * 2];
 	size_t len, ntook;
+	off_t at;
 	long present;
-	int rv = LR_EDATA, header;
+	int rv = LR_EDATA, header, trusted = -1;
 
 	if (log_open(&l, path) != 0)
 		return LR_EDATA;
@@ -1102,9 +1251,20 @@ append_batch(const struct options *o, struct batch *b, const char *path,
 		release_pending(took, ntook, 0);
 		return LR_EDATA;
 	}
-	if ((present = mark_present(b, &t)) < 0 || !columns_fit(b, &t))
+	trusted = index_open(&ix, &l);
+	present = -1;
+	if (trusted == 1)
+		present = mark_present_indexed(b, &ix, l.fd, &t);
+	if (present < 0) {
+		if (trusted == 1 && logindex_reset(&ix) != 0)
+			logindex_close(&ix);
+		present = mark_present(b, &t, &ix);
+	}
+	if (present < 0 || !columns_fit(b, &t))
 		goto out;
 	if (count_new(b) == 0 && !header) {
+		if (trusted == 0 && ix.fd >= 0 && fstat(l.fd, &st) == 0)
+			logindex_commit(&ix, &st);	/* read whole: keep it */
 		rv = LR_OK;
 		goto out;
 	}
@@ -1119,6 +1279,7 @@ append_batch(const struct options *o, struct batch *b, const char *path,
 		memmove(buf + 1, buf, len++);
 		buf[0] = '\n';
 	}
+	at = log_size(&l);
 	if (log_append(&l, buf, len) != 0) {
 		lr_warn("%s: %s: the log is unchanged", path, strerror(errno));
 		if (sp->fd >= 0 && sp->in_pending)
@@ -1133,9 +1294,11 @@ append_batch(const struct options *o, struct batch *b, const char *path,
 		free(buf);
 		goto out;
 	}
+	index_appended(&ix, &l, b, buf, len, at, header);
 	free(buf);
 	rv = LR_OK;
 out:
+	logindex_close(&ix);
 	if (rv == LR_OK) {
 		spool_done(sp);
 		report(o, b, present, path);

@@ -67,6 +67,8 @@ struct tsv {
 
 	char *in;			/* input buffer */
 	size_t inlen, inpos;
+	unsigned long long base;	/* bytes read before in[0] */
+	unsigned long long start;	/* byte offset of the current line */
 	int in_eof, read_error;
 	int line_ascii, line_plain;	/* the current line: all ASCII; no
 					   backslash or CR */

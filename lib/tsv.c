@@ -126,6 +126,7 @@ fill(struct tsv *t)
 	size_t n;
 
 	if (t->inpos > 0) {
+		t->base += t->inpos;
 		memmove(t->in, t->in + t->inpos, t->inlen - t->inpos);
 		t->inlen -= t->inpos;
 		t->inpos = 0;
@@ -158,6 +159,7 @@ cut_line(struct tsv *t, char **line, size_t *len)
 		size_t avail = t->inlen - t->inpos;
 		char *nl = memchr(s, '\n', avail);
 
+		t->start = t->base + (unsigned long long)(s - t->in);
 		if (nl != NULL) {
 			*line = s;
 			*len = (size_t)(nl - s);

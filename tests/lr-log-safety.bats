@@ -238,3 +238,36 @@ need_root() {
 	assert_failure 2
 	assert_output --partial 'an empty name is no log'
 }
+
+@test "the index beside the log: rows already in the log are found through it, and after a hand edit too" {
+	results a 5 > a.tsv
+	lr-log -q a.tsv
+	[ -f "$LR_LOG.index" ]
+	[ "$(stat -c %a "$LR_LOG.index")" = 600 ]
+	run lr-log a.tsv
+	assert_success
+	assert_output "lr-log: nothing added: all the rows are already in $LR_LOG"
+	# A row added by hand changes the log under the index: it is not
+	# trusted, the log is read whole, and the row is found.
+	results b 1 | sed 1d | sed 's/$/\t2026-11-30T10:00:00+01:00/' >> "$LR_LOG"
+	run lr-log <(results b 1)
+	assert_success
+	assert_output --partial 'nothing added'
+	[ "$(log_rows)" -eq 6 ]
+	run lr-log --check
+	assert_success
+}
+
+@test "an index that is a symlink is not followed, and the log is read instead" {
+	results a 3 > a.tsv
+	lr-log -q a.tsv
+	rm "$LR_LOG.index"
+	ln -s /etc/passwd "$LR_LOG.index"
+	cp /etc/passwd passwd.before
+	run lr-log a.tsv
+	assert_success
+	assert_output --partial 'not an index lr-log made for you'
+	assert_output --partial 'nothing added'
+	cmp /etc/passwd passwd.before
+	[ "$(log_rows)" -eq 3 ]
+}
