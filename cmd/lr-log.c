@@ -359,6 +359,13 @@ read_input(struct batch *b, FILE *fp, const char *name, int quiet)
 			bad++;
 			continue;
 		}
+		/* A day of slack for clocks and time zones, no more. */
+		if (when.epoch > time(NULL) + 86400) {
+			tsv_error(&t, col[R_STARTED], "a time in the future, "
+			    "got \"%s\"", t.field[col[R_STARTED]]);
+			bad++;
+			continue;
+		}
 		add_row(b, src, t.line, t.field, &r);
 	}
 	tsv_close(&t);
@@ -1219,6 +1226,22 @@ report(const struct options *o, const struct batch *b, long present,
 		    twice, twice == 1 ? " was" : "s were");
 }
 
+/* Rows from a pipe that could not be logged: say where they wait. */
+static void
+say_kept(const struct spool *sp)
+{
+	char q[PATH_MAX * 2], q2[PATH_MAX * 2];
+
+	if (sp->fd >= 0 && sp->in_pending)
+		lr_warn("the rows wait in %s: the next lr-log, or lr-log "
+		    "--repair, logs them once that is fixed",
+		    lr_shell_quote(q, sizeof q, sp->path));
+	else if (sp->fd >= 0)
+		lr_warn("the rows are kept in %s: run lr-log %s when that is "
+		    "fixed", lr_shell_quote(q, sizeof q, sp->path),
+		    lr_shell_quote(q2, sizeof q2, sp->path));
+}
+
 /*
  * Lock the log, repair it, take in what killed runs left, drop what
  * the log already has, and append the rest in one all-or-nothing
@@ -1234,14 +1257,16 @@ append_batch(const struct options *o, struct batch *b, const char *path,
 	struct tsv t;
 	struct taken took[64];
 	FILE *fp = NULL;
-	char *buf, q[PATH_MAX * 2], q2[PATH_MAX * 2];
+	char *buf;
 	size_t len, ntook;
 	off_t at;
 	long present;
 	int rv = LR_EDATA, header, trusted = -1;
 
-	if (log_open(&l, path) != 0)
+	if (log_open(&l, path) != 0) {
+		say_kept(sp);
 		return LR_EDATA;
+	}
 	ntook = take_pending(b, l.dir, sp->fd >= 0 ? sp->path : NULL, took,
 	    sizeof took / sizeof took[0]);
 	batch_index(b);
@@ -1282,15 +1307,7 @@ append_batch(const struct options *o, struct batch *b, const char *path,
 	at = log_size(&l);
 	if (log_append(&l, buf, len) != 0) {
 		lr_warn("%s: %s: the log is unchanged", path, strerror(errno));
-		if (sp->fd >= 0 && sp->in_pending)
-			lr_warn("the rows wait in %s: the next lr-log, or "
-			    "lr-log --repair, logs them once that is fixed",
-			    lr_shell_quote(q, sizeof q, sp->path));
-		else if (sp->fd >= 0)
-			lr_warn("the rows are kept in %s: run lr-log %s "
-			    "when that is fixed", lr_shell_quote(q, sizeof q,
-			    sp->path), lr_shell_quote(q2, sizeof q2,
-			    sp->path));
+		say_kept(sp);
 		free(buf);
 		goto out;
 	}
@@ -1487,19 +1504,24 @@ add_built(struct batch *b, const struct result *r)
 static void
 suggest(const char *id, char **ids, size_t n, const char *file)
 {
-	size_t i;
+	char *text = NULL;
+	size_t i, len;
 	int shown = 0, limit = (int)strlen(id) / 3 + 1;
+	FILE *mem = open_memstream(&text, &len);
 
-	fprintf(stderr, "%s: %s: no exercise \"%s\"", lr_progname(), file, id);
+	if (mem == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	fprintf(mem, "%s: no exercise \"%s\"", file, id);
 	for (i = 0; i < n; i++)
 		if (lr_edit_distance(id, ids[i]) <= (limit > 3 ? 3 : limit) ||
-		    (strlen(id) >= 4 && strstr(ids[i], id) != NULL)) {
-			fprintf(stderr, "%s %s", shown++ ? "," : "; did you "
-			    "mean", ids[i]);
-		}
+		    (strlen(id) >= 4 && strstr(ids[i], id) != NULL))
+			fprintf(mem, "%s %s", shown++ ? "," : "; did you mean",
+			    ids[i]);
 	if (!shown)
-		fprintf(stderr, "; lr-list shows the ids");
-	fputc('\n', stderr);
+		fprintf(mem, "; lr-list shows the ids");
+	fclose(mem);
+	lr_warn("%s", text);
+	free(text);
 }
 
 /* Find the exercise in the catalog, or list close matches. */
@@ -1514,16 +1536,20 @@ find_exercise(const struct options *o, const char *id, struct exercise *out,
 	    catalog_installed(&name);
 	char **ids = NULL;
 	size_t nids = 0, i;
-	int rv, found = 0;
+	int rv, found = 0, bad = 0;
 
 	if (fp == NULL || catalog_open(&c, fp, name) != 0) {
 		if (fp && fp != stdin)
 			fclose(fp);
 		return -1;
 	}
-	while ((rv = catalog_next(&c, &e)) != TSV_EOF && rv != TSV_FAIL) {
-		if (rv != TSV_ROW)
+	while ((rv = catalog_next(&c, &e)) != TSV_EOF) {
+		if (rv != TSV_ROW) {
+			bad++;	/* said; a doubtful catalog gives no dose */
+			if (rv == TSV_FAIL)
+				break;
 			continue;
+		}
 		ids = lr_xrealloc(ids, (nids + 1) * sizeof *ids);
 		ids[nids++] = lr_xstrdup(e.id);
 		if (!found && strcmp(e.id, id) == 0) {
@@ -1533,8 +1559,14 @@ find_exercise(const struct options *o, const char *id, struct exercise *out,
 			found = 1;
 		}
 	}
-	if (!found)
+	if (!found && bad == 0)
 		suggest(id, ids, nids, name);
+	if (found && bad > 0) {
+		lr_warn("%s: the catalog has errors: nothing recorded", name);
+		free(copy[0]);
+		copy[0] = NULL;
+		found = 0;
+	}
 	for (i = 0; i < nids; i++)
 		free(ids[i]);
 	free(ids);

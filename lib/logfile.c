@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lr.h"
@@ -103,6 +104,86 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* The process holding a lock on the file of inode ino, or 0 (Linux). */
+static long
+lock_holder(unsigned long long ino, char *name, size_t n)
+{
+	FILE *fp = fopen("/proc/locks", "re");
+	char line[256], path[64];
+	long pid = 0, p;
+	unsigned long long i;
+
+	snprintf(name, n, "?");
+	if (fp == NULL)
+		return 0;
+	/* "1: FLOCK  ADVISORY  WRITE pid maj:min:inode start end" */
+	while (pid == 0 && fgets(line, sizeof line, fp) != NULL) {
+		char *tok[6], *save = NULL, *colon;
+		int k;
+
+		for (k = 0; k < 6; k++)
+			if ((tok[k] = strtok_r(k ? NULL : line, " \t\n",
+			    &save)) == NULL)
+				break;
+		if (k < 6 || strcmp(tok[1], "FLOCK") != 0 ||
+		    (colon = strrchr(tok[5], ':')) == NULL)
+			continue;
+		p = strtol(tok[4], NULL, 10);
+		i = strtoull(colon + 1, NULL, 10);
+		if (i == ino && p > 0)
+			pid = p;
+	}
+	fclose(fp);
+	snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+	if (pid > 0 && (fp = fopen(path, "re")) != NULL) {
+		if (fgets(name, (int)n, fp) != NULL)
+			name[strcspn(name, "\n")] = '\0';
+		fclose(fp);
+	}
+	return pid;
+}
+
+/*
+ * Take the log's lock.  When another process holds it, say which and
+ * wait, at most $LR_LOCK_TIMEOUT seconds (default 60): a stuck holder
+ * must not block every writer without a word.
+ */
+static int
+lock_or_wait(int fd, const char *path)
+{
+	const char *env = getenv("LR_LOCK_TIMEOUT");
+	long limit = env && *env ? strtol(env, NULL, 10) : 60, tenths;
+	struct timespec tenth = { 0, 100000000 };
+	struct stat st;
+	char name[32];
+
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	if (errno != EWOULDBLOCK) {
+		lr_warn("%s: cannot lock: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == 0) {
+		long pid = lock_holder((unsigned long long)st.st_ino, name,
+		    sizeof name);
+
+		if (pid > 0)
+			lr_warn("%s is in use by process %ld (%s): waiting up "
+			    "to %ld s", path, pid, name, limit);
+		else
+			lr_warn("%s is in use by another process: waiting up "
+			    "to %ld s", path, limit);
+	}
+	for (tenths = 0; tenths < 10 * (limit > 0 ? limit : 0); tenths++) {
+		nanosleep(&tenth, NULL);
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+	}
+	lr_warn("%s: still in use after %ld s: nothing was done; try again "
+	    "when that process has ended", path, limit);
+	return errno = EWOULDBLOCK, -1;
+}
+
 /*
  * The journal and the log's directory go by the log's real path, so
  * that the same file reached through a symlink has one journal.
@@ -163,8 +244,7 @@ again:
 		close(l->fd);
 		return -1;
 	}
-	if (flock(l->fd, LOCK_EX) != 0) {
-		lr_warn("%s: cannot lock: %s", path, strerror(errno));
+	if (lock_or_wait(l->fd, path) != 0) {
 		close(l->fd);
 		return -1;
 	}

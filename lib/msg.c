@@ -33,14 +33,35 @@ lr_progname(void)
 	return program_invocation_short_name;
 }
 
+/*
+ * One message, one line: a value that carries a newline, a tab or
+ * another control byte (a file name, an argument, a field) shows it
+ * escaped, so that it can neither split the message nor reach the
+ * terminal raw.
+ */
 static void
 vmsg(const char *fmt, va_list ap)
 {
 	FILE *fp = lr_messages();
+	char *text = NULL;
+	const unsigned char *c;
 
 	fprintf(fp, "%s: ", lr_progname());
-	vfprintf(fp, fmt, ap);
+	if (vasprintf(&text, fmt, ap) < 0) {
+		fputs("(out of memory)\n", fp);
+		return;
+	}
+	for (c = (const unsigned char *)text; *c != '\0'; c++)
+		if (*c == '\n')
+			fputs("\\n", fp);
+		else if (*c == '\t')
+			fputs("\\t", fp);
+		else if (*c < 0x20 || *c == 0x7f)
+			fprintf(fp, "\\x%02x", *c);
+		else
+			putc(*c, fp);
 	fputc('\n', fp);
+	free(text);
 }
 
 void

@@ -2,6 +2,7 @@
  * path.c - where lr finds its catalog and routines, and the log.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,8 +116,12 @@ lr_log_path(char *dst, size_t n)
 	if (v != NULL && *v != '\0')
 		return fits(dst, n, "%s%s", v, "") ? 0 : -1;
 	if ((x == NULL || x[0] != '/') && (home == NULL || home[0] != '/')) {
-		lr_warn("cannot find the log: HOME is not set "
-		    "(set LR_LOG to the log file)");
+		if (home == NULL || home[0] == '\0')
+			lr_warn("cannot find the log: HOME is not set "
+			    "(set LR_LOG to the log file)");
+		else
+			lr_warn("cannot find the log: HOME is \"%s\", not an "
+			    "absolute path (set LR_LOG to the log file)", home);
 		return -1;
 	}
 	return xdg_file(dst, n, "XDG_DATA_HOME", ".local/share", "log.tsv");
@@ -138,19 +143,31 @@ lr_open_input(const char *path, const char **name)
 {
 	FILE *fp;
 	struct stat st;
+	int fd;
 
 	if (strcmp(path, "-") == 0) {
 		*name = "<stdin>";
 		return stdin;
 	}
 	*name = path;
-	if ((fp = fopen(path, "r")) == NULL) {
+	/* Opening a FIFO with no writer would wait for ever: never wait. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
 		lr_warn("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		lr_warn("%s: is a directory", path);
-		fclose(fp);
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISFIFO(st.st_mode)) {
+		/* A device such as /dev/zero could be read for ever. */
+		lr_warn("%s: %s", path, S_ISDIR(st.st_mode) ?
+		    "is a directory" : "not a file: give a file, or - for "
+		    "standard input");
+		close(fd);
+		return NULL;
+	}
+	/* Reads may block again: a pipe with a writer is read to its end. */
+	if (fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "r")) == NULL) {
+		lr_warn("%s: %s", path, strerror(errno));
+		close(fd);
 		return NULL;
 	}
 	return fp;

@@ -271,3 +271,45 @@ need_root() {
 	cmp /etc/passwd passwd.before
 	[ "$(log_rows)" -eq 3 ]
 }
+
+@test "D10: a log held locked by another process: lr-log names it, waits, and gives up with a message" {
+	lr-log -q pain 1
+	mkfifo release
+	flock "$LR_LOG" -c 'touch locked; cat release > /dev/null' &
+	holder=$!
+	for _ in $(seq 100); do
+		[ -e locked ] && break
+		sleep 0.1
+	done
+	[ -e locked ]
+	LR_LOCK_TIMEOUT=1 run lr-log pain 2
+	assert_failure 1
+	assert_output --regexp "is in use by process [0-9]+ \((flock|sh|cat)\): waiting up to 1 s"
+	assert_output --partial 'still in use after 1 s: nothing was done'
+	: > release
+	wait "$holder"
+	run lr-log pain 2
+	assert_success
+	[ "$(log_rows)" -eq 2 ]
+}
+
+@test "D17: messages stay on one line; a catalog with errors records nothing; a row from the future is refused; a relative HOME is named" {
+	run lr-log add "$(printf 'cob\nra')"
+	assert_failure 1
+	assert_output --partial 'no exercise "cob\nra"; did you mean cobra'
+	[ "${#lines[@]}" -eq 1 ]
+	{ cat "$CATALOG"; printf 'broken\trow\n'; } > bad-catalog.tsv
+	run lr-log add cobra --catalog bad-catalog.tsv
+	assert_failure 1
+	assert_output --partial 'the catalog has errors: nothing recorded'
+	[ ! -e "$LR_LOG" ]
+	{ printf '%s\n' "$RESULTS_HEADER"
+	  printf '9999-01-01T09:00:00+00:00\ts\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t3\t\n'
+	} > future.tsv
+	run lr-log future.tsv
+	assert_failure 1
+	assert_output --partial 'future.tsv:2: column "started": a time in the future'
+	run env -u LR_LOG -u XDG_DATA_HOME HOME=relative lr-log pain 3
+	assert_failure 1
+	assert_output --partial 'HOME is "relative", not an absolute path'
+}

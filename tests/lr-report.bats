@@ -322,3 +322,17 @@ many_sessions() {
 	run lr-report --bogus
 	assert_failure 2
 }
+
+@test "D10: a device or a FIFO with no writer is refused or read as empty, never waited on" {
+	run timeout 10 lr-report /dev/zero
+	assert_failure 1
+	assert_output --partial '/dev/zero: not a file'
+	mkfifo fifo
+	run timeout 10 lr-report fifo
+	assert_failure 1
+	assert_output --partial 'fifo: empty input'
+	# A pipe with a writer is read to its end.
+	lr-log -q -f log.tsv pain 3
+	run lr-report --format tsv <(cat log.tsv)
+	assert_success
+}
