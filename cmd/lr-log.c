@@ -24,7 +24,7 @@ static const char usage_text[] =
 "       lr-log [-q] [-f LOG] add ID [--sets N] [--reps N] [--hold S]\n"
 "              [--side SIDE] [--date WHEN] [--note TEXT]\n"
 "       lr-log [-q] [-f LOG] pain N [--date WHEN] [--note TEXT]\n"
-"       lr-log [-f LOG] --check | --repair\n"
+"       lr-log [-f LOG] --check | --repair | --export csv\n"
 "\n"
 "Append results rows (from lr-timer, the FILEs, or standard input) to\n"
 "the log, checked first: one bad row and nothing is written.  Rows\n"
@@ -34,7 +34,10 @@ static const char usage_text[] =
 "                     $XDG_DATA_HOME/lr/log.tsv or ~/.local/share/lr/log.tsv)\n"
 "  -q, --quiet        say nothing when all went well\n"
 "      --check        check the log and report each problem\n"
-"      --repair       finish or undo an interrupted append, then check\n"
+"      --repair       finish or undo an interrupted append, mend what\n"
+"                     can be mended, then check\n"
+"      --export csv   write the log as CSV (RFC 4180), escapes decoded,\n"
+"                     for tools such as sqlite3 and Python's csv\n"
 "\n"
 "  add ID             record an exercise done away from the timer\n"
 "      --sets N       sets done (default: the catalog's)\n"
@@ -52,7 +55,7 @@ static const char usage_text[] =
 "  -h, --help         show this help\n"
 "  -V, --version      show the version\n";
 
-enum { M_APPEND, M_ADD, M_PAIN, M_CHECK, M_REPAIR };
+enum { M_APPEND, M_ADD, M_PAIN, M_CHECK, M_REPAIR, M_EXPORT };
 
 /* A note is a few words for the physiotherapist, not a document. */
 #define NOTE_MAX 4096
@@ -85,6 +88,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "check", no_argument, NULL, 'C' },
 		{ "repair", no_argument, NULL, 'R' },
+		{ "export", required_argument, NULL, 'E' },
 		{ "sets", required_argument, NULL, 's' },
 		{ "reps", required_argument, NULL, 'r' },
 		{ "hold", required_argument, NULL, 'H' },
@@ -105,6 +109,12 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'q': o->quiet = 1; break;
 		case 'C': set_mode(o, M_CHECK); break;
 		case 'R': set_mode(o, M_REPAIR); break;
+		case 'E':
+			if (strcmp(optarg, "csv") != 0)
+				lr_usage_error("--export: expected csv, got "
+				    "\"%s\"", optarg);
+			set_mode(o, M_EXPORT);
+			break;
 		case 's': o->sets = lr_opt_long("--sets", optarg, 0, 20); break;
 		case 'r': o->reps = lr_opt_long("--reps", optarg, 0, 100); break;
 		case 'H': o->hold = lr_opt_long("--hold", optarg, 0, 3600); break;
@@ -136,8 +146,10 @@ parse_options(int argc, char **argv, struct options *o)
 		lr_usage_error("add takes one exercise id");
 	if (o->mode == M_PAIN && o->nargs != 2)
 		lr_usage_error("pain takes one rating, 0 to 10");
-	if ((o->mode == M_CHECK || o->mode == M_REPAIR) && o->nargs > 0)
-		lr_usage_error("--check and --repair take no file: use -f");
+	if ((o->mode == M_CHECK || o->mode == M_REPAIR ||
+	    o->mode == M_EXPORT) && o->nargs > 0)
+		lr_usage_error("--check, --repair and --export take no file: "
+		    "use -f");
 	if (o->log != NULL && o->log[0] == '\0')
 		lr_usage_error("-f: an empty name is no log");
 	/* The log holds only what its reader takes back. */
@@ -1954,6 +1966,70 @@ mend_log(struct logfile *l)
 	return rv;
 }
 
+/* One CSV field: quoted when it must be, quotes doubled (RFC 4180). */
+static void
+put_csv_field(FILE *fp, const char *v)
+{
+	if (v[strcspn(v, "\",\r\n")] == '\0') {
+		fputs(v, fp);
+		return;
+	}
+	putc('"', fp);
+	for (; *v != '\0'; v++) {
+		if (*v == '"')
+			putc('"', fp);
+		putc(*v, fp);
+	}
+	putc('"', fp);
+}
+
+static void
+put_csv_row(FILE *fp, char *const *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', fp);
+		put_csv_field(fp, f[i]);
+	}
+	fputs("\r\n", fp);
+}
+
+/*
+ * The log as CSV, for tools that do not read lr's escapes: every
+ * value decoded and quoted as RFC 4180 says, so that a note starting
+ * with a quote cannot split a record.  A bad row stops it.
+ */
+static int
+export_csv(const char *path)
+{
+	struct tsv t;
+	FILE *fp = open_log_for_reading(path);
+	int rv, status = LR_OK;
+
+	if (fp == NULL)
+		return LR_EDATA;
+	flock(fileno(fp), LOCK_SH);
+	if (tsv_open(&t, fp, path) != 0) {
+		fclose(fp);
+		return LR_EDATA;
+	}
+	put_csv_row(stdout, t.col, t.ncol);
+	while ((rv = tsv_next(&t)) != TSV_EOF) {
+		if (rv != TSV_ROW) {
+			lr_warn("%s: stopped at a bad row: lr-log --check "
+			    "lists them, lr-log --repair mends them", path);
+			status = LR_EDATA;
+			break;
+		}
+		put_csv_row(stdout, t.field, t.nfield);
+	}
+	tsv_close(&t);
+	fclose(fp);
+	return status;
+}
+
 static int
 repair_log(const char *path)
 {
@@ -2006,6 +2082,9 @@ main(int argc, char **argv)
 	else if (lr_log_path(path, sizeof path) != 0)
 		return LR_EDATA;
 	switch (o.mode) {
+	case M_EXPORT:
+		status = export_csv(path);
+		break;
 	case M_CHECK:
 		status = check_log(path) ? LR_EDATA : LR_OK;
 		break;

@@ -313,3 +313,24 @@ need_root() {
 	assert_failure 1
 	assert_output --partial 'HOME is "relative", not an absolute path'
 }
+
+@test "D16: --export csv gives CSV tools every record whole, a note starting with a quote and all" {
+	lr-log -q pain 3 --note '"stiff" after the bus, then fine'
+	lr-log -q pain 4 --note "$(printf 'two\nlines')"
+	lr-log -q pain 5
+	run lr-log --export csv
+	assert_success
+	printf '%s\n' "$output" > log.csv
+	# Miller reads CSV as RFC 4180 says: three records, the notes whole.
+	[ "$(mlr --icsv --ojsonl cat log.csv | wc -l)" -eq 3 ]
+	[ "$(mlr --icsv --onidx --ofs tab cut -f note 'then' head -n 1 log.csv)" = '"stiff" after the bus, then fine' ]
+	[ "$(mlr --icsv --ojson cut -f note 'then' filter 'NR == 2' log.csv | grep -c 'two\\nlines')" -eq 1 ]
+	run lr-log --export json
+	assert_failure 2
+	run lr-log --export csv extra.tsv
+	assert_failure 2
+	printf '\n' >> "$LR_LOG"
+	run lr-log --export csv
+	assert_failure 1
+	assert_output --partial 'stopped at a bad row'
+}
