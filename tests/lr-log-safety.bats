@@ -25,6 +25,13 @@ log_rows() {
 	sed 1d "$LR_LOG" | wc -l
 }
 
+teardown() {
+	if mountpoint -q "$BATS_TEST_TMPDIR/small" 2>/dev/null; then
+		umount "$BATS_TEST_TMPDIR/small"
+	fi
+	return 0
+}
+
 need_root() {
 	[ "$(id -u)" -eq 0 ] || skip "needs root to make files of another user"
 }
@@ -333,4 +340,43 @@ need_root() {
 	run lr-log --export csv
 	assert_failure 1
 	assert_output --partial 'stopped at a bad row'
+}
+
+# A tmpfs of 64 KiB for the log (root only); skip where that cannot be.
+small_disk() {
+	[ "$(id -u)" -eq 0 ] || skip "mounting a small tmpfs needs root"
+	mkdir -p small
+	mount -t tmpfs -o size=64k,mode=0700 tmpfs small 2>/dev/null || skip "cannot mount a tmpfs here"
+	export LR_LOG="$BATS_TEST_TMPDIR/small/log.tsv"
+}
+
+@test "D12: rows that wait in pending/ after a full disk are logged by the next run, as the message says" {
+	small_disk
+	results a 10 | lr-log -q
+	results b 500 > b.tsv
+	run bash -c 'lr-log < b.tsv'
+	assert_failure 1
+	assert_output --partial 'No space left on device'
+	kept=$(printf '%s\n' "$output" | sed -n 's/.*the rows wait in \([^:]*\): the next lr-log.*/\1/p')
+	cmp b.tsv "$kept"
+	# Room again: the next run takes them in, as it said.
+	mount -o remount,size=4m small
+	run lr-log --repair
+	assert_success
+	[ "$(log_rows)" -eq 510 ]
+	[ ! -e "$kept" ]
+}
+
+@test "D13: with no room beside the log nor in TMPDIR, standard input comes back on standard output" {
+	small_disk
+	export TMPDIR="$BATS_TEST_TMPDIR/small"
+	results a 1 | lr-log -q
+	results b 2000 > big.tsv
+	run --separate-stderr bash -c 'lr-log < big.tsv'
+	printf '%s\n' "$output" > back.tsv
+	left=$(find small -name '*.tsv' ! -name log.tsv | wc -l)
+	[ "$status" -eq 1 ]
+	grep -q 'no room anywhere to keep standard input' <<<"$stderr"
+	cmp big.tsv back.tsv
+	[ "$left" -eq 0 ]
 }
