@@ -2,6 +2,8 @@
  * catalog.c - the exercise catalog: its words, and its rows checked
  * field by field.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -265,4 +267,79 @@ int
 catalog_known(const struct catalog *c, size_t i)
 {
 	return lr_word_index(colnames, tsv_colname(&c->t, i)) >= 0;
+}
+
+static void
+suggest(const char *id, char **ids, size_t n, const char *file)
+{
+	char *text = NULL;
+	size_t i, len;
+	int shown = 0, limit = (int)strlen(id) / 3 + 1;
+	FILE *mem = open_memstream(&text, &len);
+
+	if (mem == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	fprintf(mem, "%s: no exercise \"%s\"", file, id);
+	for (i = 0; i < n; i++)
+		if (lr_edit_distance(id, ids[i]) <= (limit > 3 ? 3 : limit) ||
+		    (strlen(id) >= 4 && strstr(ids[i], id) != NULL))
+			fprintf(mem, "%s %s", shown++ ? "," : "; did you mean",
+			    ids[i]);
+	if (!shown)
+		fprintf(mem, "; lr-list shows the ids");
+	fclose(mem);
+	lr_warn("%s", text);
+	free(text);
+}
+
+/* Find the exercise in the catalog, or list close matches. */
+int
+catalog_find(const char *path, const char *id, struct exercise *out,
+    char **copy)
+{
+	struct catalog c;
+	struct exercise e;
+	const char *name;
+	FILE *fp = path ? lr_open_input(path, &name) :
+	    catalog_installed(&name);
+	char **ids = NULL;
+	size_t nids = 0, i;
+	int rv, found = 0, bad = 0;
+
+	if (fp == NULL || catalog_open(&c, fp, name) != 0) {
+		if (fp && fp != stdin)
+			fclose(fp);
+		return -1;
+	}
+	while ((rv = catalog_next(&c, &e)) != TSV_EOF) {
+		if (rv != TSV_ROW) {
+			bad++;	/* said; a doubtful catalog gives no dose */
+			if (rv == TSV_FAIL)
+				break;
+			continue;
+		}
+		ids = lr_xrealloc(ids, (nids + 1) * sizeof *ids);
+		ids[nids++] = lr_xstrdup(e.id);
+		if (!found && strcmp(e.id, id) == 0) {
+			*out = e;
+			out->id = copy[0] = lr_xstrdup(e.id);
+			out->name = out->kind = out->regions = "";
+			found = 1;
+		}
+	}
+	if (!found && bad == 0)
+		suggest(id, ids, nids, name);
+	if (found && bad > 0) {
+		lr_warn("%s: the catalog has errors: nothing recorded", name);
+		free(copy[0]);
+		copy[0] = NULL;
+		found = 0;
+	}
+	for (i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
+	catalog_close(&c);
+	if (fp != stdin)
+		fclose(fp);
+	return found ? 0 : -1;
 }

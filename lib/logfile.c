@@ -74,8 +74,9 @@ lr_mkdirs(const char *path)
 	}
 }
 
-static void
-dir_of(char *dst, size_t n, const char *path)
+/* The directory a path is in: "." for a bare name. */
+void
+lr_dir_of(char *dst, size_t n, const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -195,7 +196,7 @@ name_by_file(struct logfile *l)
 
 	if (realpath(l->path, real) == NULL)
 		return;
-	dir_of(l->dir, sizeof l->dir, real);
+	lr_dir_of(l->dir, sizeof l->dir, real);
 	snprintf(l->journal, sizeof l->journal, "%s.journal", real);
 }
 
@@ -222,7 +223,7 @@ log_open(struct logfile *l, const char *path)
 	memset(l, 0, sizeof *l);
 	l->fd = -1;
 	snprintf(l->path, sizeof l->path, "%s", path);
-	dir_of(l->dir, sizeof l->dir, path);
+	lr_dir_of(l->dir, sizeof l->dir, path);
 	snprintf(l->journal, sizeof l->journal, "%s.journal", path);
 	if (lr_mkdirs(l->dir) != 0) {
 		lr_warn("%s: %s", l->dir, strerror(errno));

@@ -154,6 +154,11 @@ int catalog_known(const struct catalog *c, size_t i);
 void catalog_close(struct catalog *c);
 FILE *catalog_input(const char *path, const char **name);
 FILE *catalog_installed(const char **name);
+/* Find exercise id in the catalog at path (NULL: the installed one);
+ * copy[0] gets a copy of the id to keep.  -1, said, with close
+ * matches, when it is not there or the catalog has errors. */
+int catalog_find(const char *path, const char *id, struct exercise *out,
+    char **copy);
 
 struct filter {
 	char *conditions, *kinds, *regions, *positions, *equipment;
@@ -323,6 +328,7 @@ struct logfile {
 int lr_sync_dir(const char *dir);
 int lr_mkdirs(const char *path);
 int lr_dir_open_to_others(const char *dir);
+void lr_dir_of(char *dst, size_t n, const char *path);
 int lr_check_private(const char *path, int fd);
 int log_open(struct logfile *l, const char *path);
 int log_recover(struct logfile *l);

@@ -1,0 +1,469 @@
+/* batch.c - one append's rows: checked, keyed, matched, written. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "logindex.h"
+#include "lr.h"
+
+/* The row with this key, or -1. */
+static long
+batch_find(const struct batch *b, const char *key)
+{
+	size_t i;
+
+	if (b->nslot == 0 || b->n == 0)
+		return -1;
+	for (i = lr_hash(key) & (b->nslot - 1); b->slot[i] != 0;
+	    i = (i + 1) & (b->nslot - 1))
+		if (strcmp(b->v[b->slot[i] - 1].key, key) == 0)
+			return (long)b->slot[i] - 1;
+	return -1;
+}
+
+void
+batch_index(struct batch *b)
+{
+	size_t i, j;
+
+	free(b->slot);
+	for (b->nslot = 16; b->nslot < 2 * b->n; b->nslot *= 2)
+		;
+	b->slot = lr_xmalloc(b->nslot * sizeof *b->slot);
+	memset(b->slot, 0, b->nslot * sizeof *b->slot);
+	for (i = 0; i < b->n; i++) {
+		if (batch_find(b, b->v[i].key) >= 0) {
+			b->v[i].dup = 2;	/* twice in the input */
+			continue;
+		}
+		for (j = lr_hash(b->v[i].key) & (b->nslot - 1);
+		    b->slot[j] != 0; j = (j + 1) & (b->nslot - 1))
+			;
+		b->slot[j] = i + 1;
+	}
+}
+
+size_t
+batch_add_source(struct batch *b, const char *name, char *const *cols,
+    size_t n)
+{
+	struct source *s;
+	size_t i;
+
+	b->src = lr_xrealloc(b->src, (b->nsrc + 1) * sizeof *b->src);
+	s = &b->src[b->nsrc];
+	s->name = lr_xstrdup(name);
+	s->ncol = n;
+	s->cols = lr_xmalloc(n * sizeof *s->cols);
+	for (i = 0; i < n; i++)
+		s->cols[i] = lr_xstrdup(cols[i]);
+	return b->nsrc++;
+}
+
+void
+batch_add_row(struct batch *b, size_t src, unsigned long line, char *const *f,
+    const struct result *r)
+{
+	struct row *w;
+	char key[512];
+	size_t i;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 64;
+		b->v = lr_xrealloc(b->v, b->cap * sizeof *b->v);
+	}
+	w = &b->v[b->n++];
+	w->src = src;
+	w->line = line;
+	w->dup = 0;
+	w->f = lr_xmalloc(b->src[src].ncol * sizeof *w->f);
+	for (i = 0; i < b->src[src].ncol; i++)
+		w->f[i] = lr_xstrdup(f[i]);
+	result_key(key, sizeof key, r);
+	w->key = lr_xstrdup(key);
+}
+
+/* Drop the rows from the n-th on: an input refused as a whole. */
+void
+batch_truncate(struct batch *b, size_t n)
+{
+	size_t j;
+
+	while (b->n > n) {
+		struct row *w = &b->v[--b->n];
+
+		for (j = 0; j < b->src[w->src].ncol; j++)
+			free(w->f[j]);
+		free(w->f);
+		free(w->key);
+	}
+}
+
+void
+batch_free(struct batch *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->n; i++) {
+		for (j = 0; j < b->src[b->v[i].src].ncol; j++)
+			free(b->v[i].f[j]);
+		free(b->v[i].f);
+		free(b->v[i].key);
+	}
+	for (i = 0; i < b->nsrc; i++) {
+		for (j = 0; j < b->src[i].ncol; j++)
+			free(b->src[i].cols[j]);
+		free(b->src[i].cols);
+		free(b->src[i].name);
+	}
+	free(b->v);
+	free(b->src);
+	free(b->slot);
+}
+
+/*
+ * Read and check one input.  Every bad row is reported; the good ones
+ * join the batch.  Returns the number of bad rows, or -1 when the
+ * input cannot be read at all.
+ */
+long
+batch_read(struct batch *b, FILE *fp, const char *name, int quiet)
+{
+	struct tsv t;
+	struct result r;
+	struct lr_stamp when;
+	long col[R_NCOLS], bad = 0;
+	size_t src;
+	int rv;
+
+	if (tsv_open(&t, fp, name) != 0)
+		return -1;
+	t.quiet = quiet;
+	if (result_find_columns(&t, col) != 0) {
+		tsv_close(&t);
+		return -1;
+	}
+	src = batch_add_source(b, name, t.col, t.ncol);
+	while ((rv = tsv_next(&t)) != TSV_EOF) {
+		if (rv == TSV_FAIL) {
+			bad++;
+			break;
+		}
+		if (rv == TSV_BAD || result_check(&t, col, &r, &when) != 0) {
+			bad++;
+			continue;
+		}
+		/* A day of slack for clocks and time zones, no more. */
+		if (when.epoch > time(NULL) + 86400) {
+			tsv_error(&t, col[R_STARTED], "a time in the future, "
+			    "got \"%s\"", t.field[col[R_STARTED]]);
+			bad++;
+			continue;
+		}
+		batch_add_row(b, src, t.line, t.field, &r);
+	}
+	tsv_close(&t);
+	return bad;
+}
+
+/* Add one results row, built here, to the batch. */
+void
+batch_add_result(struct batch *b, const struct result *r)
+{
+	struct result_text t = { "", "", "", "", "", "" };
+	char *f[R_NCOLS];
+
+	if (b->nsrc == 0)
+		batch_add_source(b, "<command line>",
+		    (char *const *)result_cols, R_NCOLS);
+	result_fields(r, &t, f);
+	batch_add_row(b, 0, 0, f, r);
+}
+
+static const char *const log_extra[] = { "logged", NULL };
+
+/* The log's header: read it, or, for a new log, make it. */
+int
+batch_log_header(const struct logfile *l, const struct batch *b, struct tsv *t,
+    FILE **fpp)
+{
+	long col[R_NCOLS];
+	size_t i, j;
+
+	*fpp = NULL;
+	if (log_size(l) == 0) {
+		memset(t, 0, sizeof *t);
+		t->ncol = R_NCOLS + 1;
+		for (i = 0; i < b->nsrc; i++)
+			for (j = 0; j < b->src[i].ncol; j++)
+				if (lr_word_index(result_cols,
+				    b->src[i].cols[j]) < 0 &&
+				    strcmp(b->src[i].cols[j], "logged") != 0)
+					t->ncol++;
+		t->col = lr_xmalloc(t->ncol * sizeof *t->col);
+		for (i = 0; i < R_NCOLS; i++)
+			t->col[i] = lr_xstrdup(result_cols[i]);
+		t->col[R_NCOLS] = lr_xstrdup(log_extra[0]);
+		t->ncol = R_NCOLS + 1;
+		for (i = 0; i < b->nsrc; i++)
+			for (j = 0; j < b->src[i].ncol; j++) {
+				const char *c = b->src[i].cols[j];
+
+				if (lr_word_index(result_cols, c) < 0 &&
+				    tsv_col(t, c) < 0)
+					t->col[t->ncol++] = lr_xstrdup(c);
+			}
+		return 0;
+	}
+	if ((*fpp = fopen(l->path, "r")) == NULL) {
+		lr_warn("%s: %s", l->path, strerror(errno));
+		return -1;
+	}
+	if (tsv_open(t, *fpp, l->path) != 0)
+		return -1;
+	return result_find_columns(t, col);
+}
+
+/*
+ * Mark the batch rows the log already holds.  A row the log's reader
+ * refuses (a blank line, a bad value, a date a spreadsheet rewrote)
+ * makes the log one lr-log does not append to: the first is named,
+ * and -1 returned.
+ */
+long
+batch_mark_present(struct batch *b, struct tsv *t, struct logindex *ix)
+{
+	struct result r;
+	struct lr_stamp when;
+	long col[R_NCOLS], n = 0, i, bad = 0;
+	char key[512];
+	int rv;
+
+	if (t->fp == NULL)
+		return 0;
+	if (result_find_columns(t, col) != 0)
+		return -1;
+	while ((rv = tsv_next(t)) != TSV_EOF) {
+		if (rv == TSV_FAIL)
+			return -1;
+		if (rv != TSV_ROW || result_check(t, col, &r, &when) != 0) {
+			t->quiet = 1;	/* the first says it; --check lists */
+			bad++;
+			continue;
+		}
+		result_key(key, sizeof key, &r);
+		if (ix != NULL && ix->fd >= 0 &&
+		    logindex_add(ix, lr_hash(key), t->start) != 0)
+			logindex_close(ix);	/* rebuilt next time */
+		if ((i = batch_find(b, key)) >= 0 && b->v != NULL &&
+		    b->v[i].dup == 0) {
+			b->v[i].dup = 1;
+			n++;
+		}
+	}
+	if (bad == 0)
+		return n;
+	lr_warn("%s: %ld bad row%s: nothing added; lr-log --check lists "
+	    "them, and lr-log --repair sets them aside in a file it names",
+	    t->name, bad, bad == 1 ? "" : "s");
+	return -1;
+}
+
+/*
+ * Is this row, as the log would hold it, one its reader takes?  Every
+ * value valid UTF-8 (a note from the command line may not be), and
+ * the line within the reader's limit, "logged" and all.
+ */
+static int
+row_fits(const struct batch *b, const struct row *w, const char *const *v,
+    size_t n, long linelen)
+{
+	char where[PATH_MAX + 32];
+	size_t c;
+
+	if (w->line > 0)
+		snprintf(where, sizeof where, "%s:%lu", b->src[w->src].name,
+		    w->line);
+	else
+		snprintf(where, sizeof where, "%s", b->src[w->src].name);
+	for (c = 0; c < n; c++)
+		if (!lr_utf8_valid(v[c], strlen(v[c]))) {
+			lr_warn("%s: a value is not valid UTF-8", where);
+			return 0;
+		}
+	if (linelen > TSV_LINE_MAX) {
+		lr_warn("%s: the row would be %ld bytes in the log, over the "
+		    "%d a line may hold", where, linelen, TSV_LINE_MAX);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The new rows, in the log's column order; a column the log does not
+ * have is an error, a column the input lacks is empty, and "logged"
+ * is now.  NULL, with each reason said, when a row is one the log's
+ * reader would refuse: lr-log writes only what it can read back.
+ */
+char *
+batch_serialize(const struct batch *b, const struct tsv *t, int header,
+    size_t *len)
+{
+	char *buf = NULL, now[32];
+	const char **v = lr_xmalloc(t->ncol * sizeof *v);
+	FILE *mem = open_memstream(&buf, len);
+	size_t i, c, k;
+	int bad = 0;
+
+	if (mem == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	lr_iso_time(now, sizeof now, time(NULL));
+	if (header)
+		tsv_put_row(mem, t->col, t->ncol);
+	for (i = 0; i < b->n; i++) {
+		const struct row *w = &b->v[i];
+		const struct source *s = &b->src[w->src];
+		long start = ftell(mem);
+
+		if (w->dup)
+			continue;
+		for (c = 0; c < t->ncol; c++) {
+			v[c] = strcmp(t->col[c], "logged") == 0 ? now : "";
+			for (k = 0; k < s->ncol; k++)
+				if (strcmp(s->cols[k], t->col[c]) == 0 &&
+				    strcmp(t->col[c], "logged") != 0)
+					v[c] = w->f[k];
+			if (c > 0)
+				putc('\t', mem);
+			tsv_put_field(mem, v[c]);
+		}
+		putc('\n', mem);
+		if (!row_fits(b, w, v, t->ncol, ftell(mem) - start - 1))
+			bad++;
+	}
+	fclose(mem);
+	free(v);
+	if (bad == 0)
+		return buf;
+	lr_warn("nothing was logged: %d row%s the log could not read back",
+	    bad, bad == 1 ? "" : "s");
+	free(buf);
+	return NULL;
+}
+
+int
+batch_columns_fit(const struct batch *b, const struct tsv *t)
+{
+	size_t i, j;
+	int ok = 1;
+
+	for (i = 0; i < b->nsrc; i++)
+		for (j = 0; j < b->src[i].ncol; j++)
+			if (tsv_col(t, b->src[i].cols[j]) < 0) {
+				lr_warn("%s: column \"%s\" is not in the log %s",
+				    b->src[i].name, b->src[i].cols[j],
+				    t->name ? t->name : "");
+				ok = 0;
+			}
+	return ok;
+}
+
+long
+batch_new_rows(const struct batch *b)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		n += b->v[i].dup == 0;
+	return n;
+}
+
+/*
+ * The key of the row whose line starts at off in the log (head: the
+ * log's header), read and checked as the reader does; -1 when there
+ * is no good row there (a stale entry).
+ */
+static int
+key_at(int fd, const struct tsv *head, uint64_t off, char *key, size_t n)
+{
+	char *line = lr_xmalloc(TSV_LINE_MAX + 2), *text = NULL, *nl;
+	ssize_t got = pread(fd, line, TSV_LINE_MAX + 2, (off_t)off);
+	size_t textlen;
+	struct tsv t;
+	struct result r;
+	struct lr_stamp when;
+	long col[R_NCOLS];
+	FILE *mem;
+	int rv = -1;
+
+	if (got <= 0 || (nl = memchr(line, '\n', (size_t)got)) == NULL) {
+		free(line);
+		return -1;
+	}
+	if ((mem = open_memstream(&text, &textlen)) == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	tsv_put_row(mem, head->col, head->ncol);
+	fwrite(line, 1, (size_t)(nl - line) + 1, mem);
+	fclose(mem);
+	free(line);
+	if ((mem = fmemopen(text, textlen, "r")) != NULL &&
+	    tsv_open(&t, mem, head->name) == 0) {
+		t.quiet = 1;
+		if (result_find_columns(&t, col) == 0 &&
+		    tsv_next(&t) == TSV_ROW &&
+		    result_check(&t, col, &r, &when) == 0) {
+			result_key(key, n, &r);
+			rv = 0;
+		}
+		tsv_close(&t);
+	}
+	if (mem)
+		fclose(mem);
+	free(text);
+	return rv;
+}
+
+/*
+ * Mark the batch rows the log already holds, asking the index for
+ * candidates and reading only those rows.  -1 when the index fails:
+ * then the log is read whole.
+ */
+long
+batch_mark_indexed(struct batch *b, const struct logindex *ix, int fd,
+    const struct tsv *head)
+{
+	uint64_t offs[16];
+	char key[512];
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		struct row *w = &b->v[i];
+		ssize_t k, found;
+
+		if (w->dup)
+			continue;
+		found = logindex_find(ix, lr_hash(w->key), offs,
+		    sizeof offs / sizeof offs[0]);
+		if (found < 0 || (size_t)found > sizeof offs / sizeof offs[0])
+			return -1;	/* many collisions: read it all */
+		for (k = 0; k < found; k++)
+			if (key_at(fd, head, offs[k], key, sizeof key) == 0 &&
+			    strcmp(key, w->key) == 0) {
+				w->dup = 1;
+				n++;
+				break;
+			}
+	}
+	return n;
+}
