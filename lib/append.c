@@ -118,7 +118,7 @@ append_batch(int quiet, struct batch *b, const char *path,
 	struct tsv t;
 	struct taken took[64];
 	FILE *fp = NULL;
-	char *buf;
+	char *buf, *made = NULL;
 	size_t len, ntook;
 	off_t at;
 	long present;
@@ -132,7 +132,10 @@ append_batch(int quiet, struct batch *b, const char *path,
 	    sizeof took / sizeof took[0]);
 	batch_index(b);
 	header = log_size(&l) == 0;
-	if (batch_log_header(&l, b, &t, &fp) != 0) {
+	if (batch_log_header(&l, b, &t, &fp, &made) != 0) {
+		if (fp)
+			fclose(fp);
+		free(made);
 		log_close(&l);
 		pending_release(took, ntook, 0);
 		return LR_EDATA;
@@ -191,6 +194,7 @@ out:
 	tsv_close(&t);
 	if (fp)
 		fclose(fp);
+	free(made);
 	log_close(&l);
 	return rv;
 }

@@ -12,43 +12,46 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "keyset.h"
 #include "logindex.h"
 #include "lr.h"
+
+/* Is row value - 1 of the batch the one with this key? */
+struct wanted {
+	const struct batch *b;
+	const char *key;
+};
+
+static int
+same_key(const void *arg, uint64_t value)
+{
+	const struct wanted *w = arg;
+
+	return strcmp(w->b->v[value - 1].key, w->key) == 0;
+}
 
 /* The row with this key, or -1. */
 static long
 batch_find(const struct batch *b, const char *key)
 {
-	size_t i;
+	struct wanted w = { b, key };
 
-	if (b->nslot == 0 || b->n == 0)
-		return -1;
-	for (i = lr_hash(key) & (b->nslot - 1); b->slot[i] != 0;
-	    i = (i + 1) & (b->nslot - 1))
-		if (strcmp(b->v[b->slot[i] - 1].key, key) == 0)
-			return (long)b->slot[i] - 1;
-	return -1;
+	return (long)keyset_find(&b->keys, lr_hash(key), same_key, &w) - 1;
 }
 
+/* Index the rows by key; a row given twice is marked, and kept once. */
 void
 batch_index(struct batch *b)
 {
-	size_t i, j;
+	size_t i;
 
-	free(b->slot);
-	for (b->nslot = 16; b->nslot < 2 * b->n; b->nslot *= 2)
-		;
-	b->slot = lr_xmalloc(b->nslot * sizeof *b->slot);
-	memset(b->slot, 0, b->nslot * sizeof *b->slot);
+	keyset_free(&b->keys);
 	for (i = 0; i < b->n; i++) {
 		if (batch_find(b, b->v[i].key) >= 0) {
 			b->v[i].dup = 2;	/* twice in the input */
 			continue;
 		}
-		for (j = lr_hash(b->v[i].key) & (b->nslot - 1);
-		    b->slot[j] != 0; j = (j + 1) & (b->nslot - 1))
-			;
-		b->slot[j] = i + 1;
+		keyset_add(&b->keys, lr_hash(b->v[i].key), i + 1);
 	}
 }
 
@@ -127,7 +130,7 @@ batch_free(struct batch *b)
 	}
 	free(b->v);
 	free(b->src);
-	free(b->slot);
+	keyset_free(&b->keys);
 }
 
 /*
@@ -191,38 +194,55 @@ batch_add_result(struct batch *b, const struct result *r)
 
 static const char *const log_extra[] = { "logged", NULL };
 
+/* Did an input before column j of source i name it already? */
+static int
+named_before(const struct batch *b, size_t i, size_t j)
+{
+	size_t si, sj;
+
+	for (si = 0; si <= i; si++)
+		for (sj = 0; sj < (si == i ? j : b->src[si].ncol); sj++)
+			if (strcmp(b->src[si].cols[sj], b->src[i].cols[j]) == 0)
+				return 1;
+	return 0;
+}
+
 /* The log's header: read it, or, for a new log, make it. */
 int
 batch_log_header(const struct logfile *l, const struct batch *b, struct tsv *t,
-    FILE **fpp)
+    FILE **fpp, char **made)
 {
 	long col[R_NCOLS];
-	size_t i, j;
+	size_t i, j, len;
+	FILE *mem;
 
 	*fpp = NULL;
 	if (log_size(l) == 0) {
-		memset(t, 0, sizeof *t);
-		t->ncol = R_NCOLS + 1;
-		for (i = 0; i < b->nsrc; i++)
-			for (j = 0; j < b->src[i].ncol; j++)
-				if (lr_word_index(result_cols,
-				    b->src[i].cols[j]) < 0 &&
-				    strcmp(b->src[i].cols[j], "logged") != 0)
-					t->ncol++;
-		t->col = lr_xmalloc(t->ncol * sizeof *t->col);
+		/*
+		 * A new log: its header is the results columns, "logged",
+		 * then the inputs' own columns, read as any header is.
+		 */
+		if ((mem = open_memstream(made, &len)) == NULL)
+			lr_die(LR_EDATA, "out of memory");
 		for (i = 0; i < R_NCOLS; i++)
-			t->col[i] = lr_xstrdup(result_cols[i]);
-		t->col[R_NCOLS] = lr_xstrdup(log_extra[0]);
-		t->ncol = R_NCOLS + 1;
+			fprintf(mem, "%s\t", result_cols[i]);
+		fputs(log_extra[0], mem);
 		for (i = 0; i < b->nsrc; i++)
 			for (j = 0; j < b->src[i].ncol; j++) {
 				const char *c = b->src[i].cols[j];
 
 				if (lr_word_index(result_cols, c) < 0 &&
-				    tsv_col(t, c) < 0)
-					t->col[t->ncol++] = lr_xstrdup(c);
+				    strcmp(c, log_extra[0]) != 0 &&
+				    !named_before(b, i, j))
+					fprintf(mem, "\t%s", c);
 			}
-		return 0;
+		putc('\n', mem);
+		fclose(mem);
+		if ((*fpp = fmemopen(*made, len, "r")) == NULL)
+			lr_die(LR_EDATA, "out of memory");
+		if (tsv_open(t, *fpp, l->path) != 0)
+			return -1;
+		return result_find_columns(t, col);
 	}
 	if ((*fpp = fopen(l->path, "r")) == NULL) {
 		lr_warn("%s: %s", l->path, strerror(errno));
@@ -393,8 +413,9 @@ batch_new_rows(const struct batch *b)
  * log's header), read and checked as the reader does; -1 when there
  * is no good row there (a stale entry).
  */
-static int
-key_at(int fd, const struct tsv *head, uint64_t off, char *key, size_t n)
+int
+log_key_at(int fd, const struct tsv *head, uint64_t off, char *key,
+    size_t n)
 {
 	char *line = lr_xmalloc(TSV_LINE_MAX + 2), *text = NULL, *nl;
 	ssize_t got = pread(fd, line, TSV_LINE_MAX + 2, (off_t)off);
@@ -458,7 +479,7 @@ batch_mark_indexed(struct batch *b, const struct logindex *ix, int fd,
 		if (found < 0 || (size_t)found > sizeof offs / sizeof offs[0])
 			return -1;	/* many collisions: read it all */
 		for (k = 0; k < found; k++)
-			if (key_at(fd, head, offs[k], key, sizeof key) == 0 &&
+			if (log_key_at(fd, head, offs[k], key, sizeof key) == 0 &&
 			    strcmp(key, w->key) == 0) {
 				w->dup = 1;
 				n++;

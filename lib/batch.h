@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "keyset.h"
 #include "lr.h"
 
 struct logindex;
@@ -30,8 +31,7 @@ struct batch {
 	size_t n, cap;
 	struct source *src;
 	size_t nsrc;
-	size_t *slot;			/* hash of keys: row index + 1 */
-	size_t nslot;
+	struct keyset keys;		/* row index + 1 by key */
 };
 
 size_t batch_add_source(struct batch *b, const char *name,
@@ -45,11 +45,18 @@ void batch_truncate(struct batch *b, size_t n);
 void batch_free(struct batch *b);
 long batch_new_rows(const struct batch *b);
 
+/*
+ * The log's header in t, read from *fpp: the log, or for a new log a
+ * header made here in *made (free it after closing *fpp).
+ */
 int batch_log_header(const struct logfile *l, const struct batch *b,
-    struct tsv *t, FILE **fpp);
+    struct tsv *t, FILE **fpp, char **made);
 long batch_mark_present(struct batch *b, struct tsv *t, struct logindex *ix);
 long batch_mark_indexed(struct batch *b, const struct logindex *ix, int fd,
     const struct tsv *head);
+/* The key of the good row whose line starts at off in the log, or -1. */
+int log_key_at(int fd, const struct tsv *head, uint64_t off, char *key,
+    size_t n);
 int batch_columns_fit(const struct batch *b, const struct tsv *t);
 char *batch_serialize(const struct batch *b, const struct tsv *t, int header,
     size_t *len);

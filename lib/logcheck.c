@@ -12,75 +12,93 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "keyset.h"
 #include "logcheck.h"
 #include "lr.h"
 #include "spool.h"
 
+/* The first row of each key: its line, and where it starts. */
 struct seen {
-	uint64_t *h;
-	unsigned long *line;
+	struct keyset keys;		/* index + 1 into first */
+	struct first {
+		unsigned long line;
+		uint64_t off;
+	} *first;
 	size_t n, cap;
+	int fd;
+	const struct tsv *t;
+	const char *key;		/* the key looked for */
 };
 
-static unsigned long
-seen_add(struct seen *s, uint64_t h, unsigned long line)
+/* Is the row kept as value the one with the key looked for? */
+static int
+same_row(const void *arg, uint64_t value)
 {
-	size_t i;
+	const struct seen *s = arg;
+	char key[512];
 
-	if (2 * (s->n + 1) > s->cap) {
-		struct seen bigger = { NULL, NULL, 0, s->cap ? 2 * s->cap :
-		    1024 };
+	return log_key_at(s->fd, s->t, s->first[value - 1].off, key,
+	    sizeof key) == 0 && strcmp(key, s->key) == 0;
+}
 
-		bigger.h = lr_xmalloc(bigger.cap * sizeof *bigger.h);
-		bigger.line = lr_xmalloc(bigger.cap * sizeof *bigger.line);
-		memset(bigger.line, 0, bigger.cap * sizeof *bigger.line);
-		for (i = 0; i < s->cap; i++)
-			if (s->line[i] != 0)
-				seen_add(&bigger, s->h[i], s->line[i]);
-		free(s->h);
-		free(s->line);
-		*s = bigger;
+/*
+ * The line of the first row with this key, or 0 (and it is kept).
+ * Equal hashes are not enough: the rows themselves are compared.
+ */
+static unsigned long
+seen_add(struct seen *s, const char *key, unsigned long line, uint64_t off)
+{
+	uint64_t h = lr_hash(key), v;
+
+	s->key = key;
+	if ((v = keyset_find(&s->keys, h, same_row, s)) != 0)
+		return s->first[v - 1].line;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 1024;
+		s->first = lr_xrealloc(s->first, s->cap * sizeof *s->first);
 	}
-	for (i = h & (s->cap - 1); s->line[i] != 0; i = (i + 1) & (s->cap - 1))
-		if (s->h[i] == h)
-			return s->line[i];
-	s->h[i] = h;
-	s->line[i] = line;
-	s->n++;
+	s->first[s->n].line = line;
+	s->first[s->n++].off = off;
+	keyset_add(&s->keys, h, s->n);
 	return 0;
 }
 
 static long
-check_rows(struct tsv *t)
+check_rows(struct tsv *t, int fd)
 {
 	struct result r;
 	struct lr_stamp when;
-	struct seen seen = { NULL, NULL, 0, 0 };
+	struct seen seen;
 	long col[R_NCOLS], problems = 0, rows = 0;
 	char key[512];
 	int rv;
 
 	if (result_find_columns(t, col) != 0)
 		return 1;
+	memset(&seen, 0, sizeof seen);
+	seen.fd = fd;
+	seen.t = t;
 	while ((rv = tsv_next(t)) != TSV_EOF) {
 		unsigned long first;
 
 		rows++;
-		if (rv == TSV_FAIL)
-			return problems + 1;
+		if (rv == TSV_FAIL) {
+			problems++;
+			break;
+		}
 		if (rv != TSV_ROW || result_check(t, col, &r, &when) != 0) {
 			problems++;
 			continue;
 		}
 		result_key(key, sizeof key, &r);
-		if ((first = seen_add(&seen, lr_hash(key), t->line)) != 0) {
+		if ((first = seen_add(&seen, key, t->line, t->start)) != 0) {
 			tsv_error(t, -1, "the same record as line %lu", first);
 			problems++;
 		}
 	}
-	free(seen.h);
-	free(seen.line);
-	if (problems == 0)
+	keyset_free(&seen.keys);
+	free(seen.first);
+	if (problems == 0 && rv != TSV_FAIL)
 		lr_warn("%s: %ld record%s, no problems", t->name, rows,
 		    rows == 1 ? "" : "s");
 	return problems;
@@ -143,7 +161,7 @@ log_check(const char *path)
 	if (tsv_open(&t, fp, path) != 0)
 		problems++;
 	else {
-		problems += check_rows(&t);
+		problems += check_rows(&t, fileno(fp));
 		tsv_close(&t);
 	}
 	fclose(fp);
