@@ -91,7 +91,12 @@ BATS = setsid -w bats
 check: all unit
 	$(BATS) tests </dev/null
 
-# The whole test suite: the one the README's quick start runs.
+# The tests the README's quick start runs: unit tests and Bats on the
+# normal build and the sanitized one, side by side.
+test: all asan
+	@MAKE="$(MAKE)" tests/both.sh
+
+# The whole test suite, with the slower passes CI runs too.
 check-all: check check-asan check-valgrind lint
 
 check-asan: asan unit-asan
@@ -204,6 +209,6 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all asan unit unit-asan check check-all check-asan check-valgrind lint lint-c lint-sh lint-man install uninstall clean fuzz \
+.PHONY: all asan unit unit-asan test check check-all check-asan check-valgrind lint lint-c lint-sh lint-man install uninstall clean fuzz \
 	fuzz-build
 .SECONDARY:

@@ -131,8 +131,18 @@ complete_bash() {
 	first=$(grep -m 1 -A 3 '^```' "$REPO/README.md" | sed -n 2p)
 	second=$(grep -m 1 -A 3 '^```' "$REPO/README.md" | sed -n 3p)
 	[[ $first == "sh .ci/deps && make && "* ]]
-	[ "$second" = "make check-all" ]
+	[ "$second" = "sh .ci/deps test && make test" ]
+	grep -q '^test: all asan$' "$REPO/Makefile"
 	grep -q '^check-all: check check-asan check-valgrind lint$' "$REPO/Makefile"
+	# The first installs no test tool, the second no slow-pass tool.
+	deps_of() {
+		awk -v v="$1" '$0 ~ "^" v "=\"" { on = 1; sub(/^[a-z]+="/, "") }
+			on { print; if (/"$/) exit }' "$REPO/.ci/deps" | tr -d '"' | tr ' ' '\n'
+	}
+	[ "$(deps_of build | grep -c .)" -ge 3 ]
+	[ "$(deps_of build | grep -cxE 'bats|tmux|libcmocka-dev|faketime|valgrind|clang')" -eq 0 ]
+	[ "$(deps_of test | grep -cxE 'bats|tmux|libcmocka-dev')" -eq 3 ]
+	[ "$(deps_of test | grep -cxE 'valgrind|clang|cppcheck|clang-tidy')" -eq 0 ]
 	# CI runs them through the fresh-machine script, which takes them
 	# from the README itself.
 	grep -qx 'tests/fresh-machine.sh' "$REPO/.ci/run"

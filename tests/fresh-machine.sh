@@ -68,6 +68,17 @@ clone)
 		chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb \
 		    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		    sh -c "cd /root/lr && $cmd" </dev/null
+		# The first command installs no test tool.
+		if [ "$cmd" = "$first" ]; then
+			for tool in bats tmux libcmocka-dev valgrind; do
+				# shellcheck disable=SC2016 # dpkg's own format
+				if chroot "$root" dpkg-query -W -f='${Status}' \
+				    "$tool" 2>/dev/null | grep -q 'ok installed'; then
+					echo "fresh-machine: the first command installed $tool" >&2
+					exit 1
+				fi
+			done
+		fi
 	done
 	;;
 *)
