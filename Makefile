@@ -167,10 +167,16 @@ lint-sh:
 	shellcheck -x $(wildcard $(SHELL_FILES))
 	bash -n completions/lr.bash
 
+# mandoc's lint, and each page as man(1) shows it at 80 columns: groff
+# warns there about lines it cannot break, which -Tlint does not see.
 lint-man:
 	@out=$$(mandoc -Tlint $(MAN) 2>&1 | \
 	    grep -v -e 'referenced manual not found' -e 'mandoc.db'); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+	@for m in $(MAN); do \
+	    out=$$(MANWIDTH=80 man -l "$$m" 2>&1 >/dev/null); \
+	    if [ -n "$$out" ]; then echo "$$m: $$out"; exit 1; fi; \
+	done
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) \

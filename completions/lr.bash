@@ -17,6 +17,16 @@ _lr_ids() {
 	lr-list </dev/null 2>/dev/null | cut -f 1 | tail -n +2
 }
 
+# "--routine=NAME": bash splits the word at "=", so the option is one
+# or two words back; set cur and prev as if it were "--routine NAME".
+_lr_after_equals() {
+	if [[ $cur == = ]]; then
+		cur=
+	elif [[ $prev == = ]]; then
+		prev=${COMP_WORDS[COMP_CWORD-2]}
+	fi
+}
+
 _lr_routines() {
 	lr-list --routines </dev/null 2>/dev/null | cut -f 1 | tail -n +2
 }
@@ -40,6 +50,7 @@ _lr_list() {
 	local cur prev
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
+	_lr_after_equals
 	case $prev in
 	-c|--condition) _lr_complete_list "$cur" "$(_lr_words condition)"; return ;;
 	-k|--kind) _lr_complete_list "$cur" "$(_lr_words kind)"; return ;;
@@ -61,6 +72,7 @@ _lr_plan() {
 	local cur prev
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
+	_lr_after_equals
 	case $prev in
 	-R|--routine) mapfile -t COMPREPLY < <(compgen -W "$(_lr_routines)" -- "$cur"); return ;;
 	-c|--condition) _lr_complete_list "$cur" "$(_lr_words condition)"; return ;;
@@ -82,6 +94,7 @@ _lr_timer() {
 	local cur prev
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
+	_lr_after_equals
 	case $prev in
 	-s|--speed) mapfile -t COMPREPLY < <(compgen -W "1 2 10 100 1000" -- "$cur"); return ;;
 	--ready|--switch) mapfile -t COMPREPLY < <(compgen -W "0 5 10 15 20" -- "$cur"); return ;;
@@ -98,6 +111,7 @@ _lr_log() {
 	local cur prev i sub=""
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
+	_lr_after_equals
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in add|pain) sub=${COMP_WORDS[i]}; break ;; esac
 	done
@@ -124,6 +138,7 @@ _lr_report() {
 	local cur prev
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
+	_lr_after_equals
 	case $prev in
 	-F|--format) mapfile -t COMPREPLY < <(compgen -W "text tsv md" -- "$cur"); return ;;
 	-w|--weeks) mapfile -t COMPREPLY < <(compgen -W "1 4 8 12 26 52" -- "$cur"); return ;;

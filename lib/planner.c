@@ -246,7 +246,7 @@ explain_empty(const struct pool *p)
 	if ((fp = open_memstream(&text, &len)) == NULL)
 		lr_die(LR_EDATA, "out of memory");
 	left = p->rows;
-	fprintf(fp, "of %ld in the catalog", left);
+	fprintf(fp, "of the %ld in the catalog that are not warm-ups", left);
 	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
 		if (p->tally[order[i]] == 0)
 			continue;

@@ -148,3 +148,11 @@ complete_bash() {
 	grep -qx 'tests/fresh-machine.sh' "$REPO/.ci/run"
 	grep -q 'README.md' "$REPO/tests/fresh-machine.sh"
 }
+
+@test "the quick start's demo leaves nothing but its log in the checkout" {
+	mkdir checkout
+	cd checkout
+	lr-plan -R sciatica | lr-timer --batch --no-screen --speed 1000 2>/dev/null | lr-log -q -f demo-log.tsv
+	# No empty pending/ left behind: the log and its index only.
+	[ "$(find . -mindepth 1 | sort | tr '\n' ' ')" = "./demo-log.tsv ./demo-log.tsv.index " ]
+}

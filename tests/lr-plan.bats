@@ -219,7 +219,7 @@ fills_or_says_why() {
 @test "the filter that leaves nothing to plan is named" {
 	run lr-plan -c sciatica -p standing
 	assert_failure 1
-	assert_output 'lr-plan: nothing to plan: --position leaves no stretch or strengthening exercise (of 35 in the catalog, --condition leaves 8, --position leaves 0)'
+	assert_output 'lr-plan: nothing to plan: --position leaves no stretch or strengthening exercise (of the 35 in the catalog that are not warm-ups, --condition leaves 8, --position leaves 0)'
 	run lr-plan -c knee-pain -p side-lying -e none -l 1
 	assert_success
 	run lr-plan -c sciatica -p all-fours -l 1
