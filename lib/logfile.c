@@ -243,10 +243,12 @@ again:
 	if (fstat(l->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		lr_warn("%s: not a regular file", path);
 		close(l->fd);
+		l->fd = -1;
 		return -1;
 	}
 	if (lock_or_wait(l->fd, path) != 0) {
 		close(l->fd);
+		l->fd = -1;
 		return -1;
 	}
 	/*
@@ -263,6 +265,7 @@ again:
 	if (l->created && lr_sync_dir(l->dir) != 0) {
 		lr_warn("%s: %s", l->dir, strerror(errno));
 		close(l->fd);
+		l->fd = -1;
 		return -1;
 	}
 	lr_check_private(path, l->fd);
@@ -270,7 +273,12 @@ again:
 	if (lr_dir_open_to_others(l->dir))
 		lr_warn("warning: others can write to %s: they could put "
 		    "files beside your log; chmod 700 it", l->dir);
-	return log_recover(l);
+	/* Refused: let go of the log and its lock, as on every failure. */
+	if (log_recover(l) != 0) {
+		log_close(l);
+		return -1;
+	}
+	return 0;
 }
 
 /* Health data is for its owner: say so when others can read the log. */
@@ -418,6 +426,20 @@ log_recover(struct logfile *l)
 		lr_warn("%s: a journal for another file than %s: lr-log will "
 		    "not act on it; look at it and remove it", l->journal,
 		    l->path);
+		return -1;
+	}
+	/*
+	 * An interrupted append leaves the log between its size before
+	 * and that size plus the append: a longer log has rows added
+	 * since, confirmed, and this journal is not its (a stale copy, a
+	 * backup): it must not cut them.
+	 */
+	if (whole && fstat(l->fd, &st) == 0 &&
+	    (long long)st.st_size > j.size + j.length) {
+		lr_warn("%s: a journal older than the log (it names %lld "
+		    "bytes, the log has %lld): lr-log will not act on it; "
+		    "look at it and remove it", l->journal, j.size + j.length,
+		    (long long)st.st_size);
 		return -1;
 	}
 	if (whole && fstat(l->fd, &st) == 0) {
