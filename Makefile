@@ -178,11 +178,26 @@ lint-man:
 	    if [ -n "$$out" ]; then echo "$$m: $$out"; exit 1; fi; \
 	done
 
+# The directories install puts files in.  It notes those it makes,
+# their parents too, in INSTALLED_DIRS, so that uninstall removes them
+# and never one that was there before.
+INSTALL_DIRS = $(BINDIR) $(SHAREDIR) $(MANDIR)/man1 $(MANDIR)/man5 \
+	$(MANDIR)/man7 $(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR)
+INSTALLED_DIRS = $(SHAREDIR)/installed-dirs
+
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) \
-		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
-		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	$(Q)made=$$(for d in $(INSTALL_DIRS); do \
+		while [ "$$d" != / ] && [ "$$d" != . ] && \
+		    [ ! -d "$(DESTDIR)$$d" ]; do \
+			echo "$$d"; d=$$(dirname "$$d"); \
+		done; \
+	done); \
+	install -d $(INSTALL_DIRS:%=$(DESTDIR)%) && \
+	{ cat "$(DESTDIR)$(INSTALLED_DIRS)" 2>/dev/null; \
+	    [ -z "$$made" ] || echo "$$made"; } | \
+	    LC_ALL=C sort -u > "$(DESTDIR)$(INSTALLED_DIRS).new" && \
+	chmod 644 "$(DESTDIR)$(INSTALLED_DIRS).new" && \
+	mv "$(DESTDIR)$(INSTALLED_DIRS).new" "$(DESTDIR)$(INSTALLED_DIRS)"
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)
 	install -m 644 share/catalog.tsv share/routines.tsv share/doses.tsv \
 		$(DESTDIR)$(SHAREDIR)
@@ -197,6 +212,10 @@ install: all
 	done
 	install -m 644 completions/_lr $(DESTDIR)$(ZSHCOMPDIR)/_lr
 
+# The files install put, then the directories it made, deepest first,
+# each only when empty: one that holds something else stays, and is
+# named (not its parents, kept for it).  An install older than
+# INSTALLED_DIRS made only SHAREDIR its own.
 uninstall:
 	for p in $(PROGS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$p \
@@ -210,7 +229,18 @@ uninstall:
 		$(DESTDIR)$(MANDIR)/man5/lr-formats.5 \
 		$(DESTDIR)$(MANDIR)/man7/lr.7 \
 		$(DESTDIR)$(ZSHCOMPDIR)/_lr
-	-rmdir $(DESTDIR)$(SHAREDIR)
+	$(Q)list="$(DESTDIR)$(INSTALLED_DIRS)"; \
+	if [ ! -f "$$list" ]; then \
+		rmdir "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true; \
+		exit 0; \
+	fi; \
+	dirs=$$(LC_ALL=C sort -r "$$list") && rm -f "$$list" || exit 1; \
+	kept=; for d in $$dirs; do \
+		rmdir "$(DESTDIR)$$d" 2>/dev/null || [ ! -d "$(DESTDIR)$$d" ] || { \
+		    case "$$kept" in *" $$d/"*) ;; \
+		    *) echo "uninstall: kept $(DESTDIR)$$d: it holds other files";; \
+		    esac; kept="$$kept $$d"; }; \
+	done
 
 clean:
 	rm -rf bin build

@@ -33,7 +33,8 @@ static const char usage_text[] =
 "  -V, --version          show the version\n"
 "\n"
 "The catalog is read from --catalog, else from standard input when it\n"
-"is a pipe or a file, else from $LR_CATALOG or the installed catalog.\n";
+"is a pipe or a file that is not empty, else from $LR_CATALOG or the\n"
+"installed catalog.\n";
 
 struct options {
 	struct filter f;

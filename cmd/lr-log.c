@@ -50,8 +50,10 @@ static const char usage_text[] =
 "                     exercise done on each side)\n"
 "      --catalog FILE the catalog to take the exercise from\n"
 "  pain N             record a pain rating, 0 (none) to 10 (worst)\n"
-"      --date WHEN    today (default), yesterday, YYYY-MM-DD or\n"
-"                     YYYY-MM-DDTHH:MM\n"
+"      --date WHEN    today (default), yesterday, YYYY-MM-DD,\n"
+"                     YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS],\n"
+"                     each time with or without a UTC offset\n"
+"                     (+HH:MM, -HH:MM or Z)\n"
 "      --note TEXT    a note to keep with the record (UTF-8, at most\n"
 "                     4096 bytes)\n"
 "\n"
@@ -338,7 +340,8 @@ when_or_die(const struct options *o, char *dst, size_t n)
 
 	if (lr_parse_when(o->date ? o->date : "today", time(NULL), dst, n,
 	    &why) != 0)
-		lr_usage_error("--date: %s, got \"%s\"", why, o->date);
+		lr_usage_error("--date: %s, got \"%s\"; it takes "
+		    LR_WHEN_FORMS, why, o->date);
 }
 
 static int

@@ -43,10 +43,10 @@ static const char usage_text[] =
 "  -V, --version          show the version\n"
 "\n"
 "Made-to-measure plans read catalog rows from CATALOG, else from\n"
-"standard input when it is a pipe or a file, else the installed\n"
-"catalog.  The plan starts with a warm-up, then stretches, then\n"
-"strengthening, and never holds an exercise to avoid for a chosen\n"
-"condition.\n";
+"standard input when it is a pipe or a file that is not empty, else\n"
+"$LR_CATALOG or the installed catalog.  The plan starts with a\n"
+"warm-up, then stretches, then strengthening, and never holds an\n"
+"exercise to avoid for a chosen condition.\n";
 
 struct options {
 	struct filter f;

@@ -2,6 +2,7 @@
  * catalog.c - the exercise catalog: its words, and its rows checked
  * field by field.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +41,37 @@ static const char *const colnames[C_NCOLS + 1] = {
 };
 
 /*
+ * Whether standard input has nothing to read: 1 when empty, 0 when
+ * not, -1 (reported) on a read error.  Its first byte is read and put
+ * back, so a pipe that has something loses nothing; one whose writer
+ * neither writes nor closes waits, as any read of it would.
+ */
+static int
+stdin_empty(void)
+{
+	int c;
+
+	errno = 0;
+	if ((c = getc(stdin)) != EOF) {
+		/* One byte is always put back: C11 7.21.7.10. */
+		if (ungetc(c, stdin) == EOF) {
+			lr_warn("<stdin>: cannot put its first byte back");
+			return -1;
+		}
+		return 0;
+	}
+	if (ferror(stdin)) {
+		lr_warn("<stdin>: read error: %s", strerror(errno));
+		return -1;
+	}
+	return 1;
+}
+
+/*
  * The catalog to read: the named file, else standard input when it is
- * a pipe or a file, else LR_CATALOG or the installed catalog.
+ * a pipe or a file with something in it, else LR_CATALOG or the
+ * installed catalog.  An empty standard input (a CI runner's, that of
+ * ssh or cron) is no catalog; "-" still reads it, empty or not.
  */
 FILE *
 catalog_input(const char *path, const char **name)
@@ -52,8 +82,16 @@ catalog_input(const char *path, const char **name)
 		return lr_open_input(path, name);
 	if (fstat(STDIN_FILENO, &st) == 0 &&
 	    (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
-	    S_ISSOCK(st.st_mode)))
-		return lr_open_input("-", name);
+	    S_ISSOCK(st.st_mode))) {
+		switch (stdin_empty()) {
+		case 0:
+			return lr_open_input("-", name);
+		case -1:
+			return NULL;
+		default:
+			break;
+		}
+	}
 	return catalog_installed(name);
 }
 

@@ -278,6 +278,10 @@ int lr_days_in_month(int y, int m);
 long lr_days_from_civil(int y, int m, int d);
 int lr_parse_date(const char *s, struct lr_stamp *t, const char **why);
 int lr_parse_stamp(const char *s, struct lr_stamp *t, const char **why);
+/* The forms of lr_parse_when, for messages: as lr-log --help has them. */
+#define LR_WHEN_FORMS "today, yesterday, YYYY-MM-DD, " \
+	"YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS], each time with " \
+	"or without a UTC offset (+HH:MM, -HH:MM or Z)"
 int lr_parse_when(const char *s, time_t now, char *dst, size_t n,
     const char **why);
 int lr_weekday(long days);

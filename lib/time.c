@@ -115,6 +115,37 @@ lr_parse_date(const char *s, struct lr_stamp *t, const char **why)
 }
 
 /*
+ * A UTC offset: Z, or +HH:MM or -HH:MM within 14:00 (no zone is
+ * further from UTC), and nothing after it.  Returns 0, -1 for no
+ * offset at all, -2 for one out of range.
+ */
+static int
+parse_offset(const char *z, int *off_min)
+{
+	int oh, om;
+
+	if (strcmp(z, "Z") == 0) {
+		*off_min = 0;
+		return 0;
+	}
+	if ((z[0] != '+' && z[0] != '-') || digits(z + 1, 2, &oh) ||
+	    z[3] != ':' || digits(z + 4, 2, &om) || z[6] != '\0')
+		return -1;
+	if (om > 59 || oh * 60 + om > 14 * 60)
+		return -2;
+	*off_min = (oh * 60 + om) * (z[0] == '-' ? -1 : 1);
+	return 0;
+}
+
+static void
+set_epoch(struct lr_stamp *t)
+{
+	t->day = lr_days_from_civil(t->y, t->mo, t->d);
+	t->epoch = (time_t)((t->day * 86400L +
+	    t->h * 3600L + t->mi * 60L + t->s) - t->off_min * 60L);
+}
+
+/*
  * An ISO 8601 moment with its UTC offset, as lr writes them:
  * 2026-11-21T19:05:12+01:00, or Z for UTC.  The fields keep the
  * local date and time as written; epoch is the moment in UTC.
@@ -122,9 +153,6 @@ lr_parse_date(const char *s, struct lr_stamp *t, const char **why)
 int
 lr_parse_stamp(const char *s, struct lr_stamp *t, const char **why)
 {
-	const char *z;
-	int oh, om;
-
 	if (lr_parse_date(s, t, why) != 0)
 		return -1;
 	if (s[10] != 'T' || digits(s + 11, 2, &t->h) || s[13] != ':' ||
@@ -137,21 +165,18 @@ lr_parse_stamp(const char *s, struct lr_stamp *t, const char **why)
 		*why = "no such time of day";
 		return -1;
 	}
-	z = s + 19;
-	if (strcmp(z, "Z") == 0)
-		t->off_min = 0;
-	else if ((z[0] == '+' || z[0] == '-') && !digits(z + 1, 2, &oh) &&
-	    z[3] == ':' && !digits(z + 4, 2, &om) && z[6] == '\0' &&
-	    oh <= 14 && om <= 59) {
-		t->off_min = (oh * 60 + om) * (z[0] == '-' ? -1 : 1);
-	} else {
+	switch (parse_offset(s + 19, &t->off_min)) {
+	case 0:
+		break;
+	case -2:
+		*why = "no such UTC offset";
+		return -1;
+	default:
 		*why = "expected a UTC offset such as +01:00 or Z after the "
 		    "time";
 		return -1;
 	}
-	t->day = lr_days_from_civil(t->y, t->mo, t->d);
-	t->epoch = (time_t)((t->day * 86400L +
-	    t->h * 3600L + t->mi * 60L + t->s) - t->off_min * 60L);
+	set_epoch(t);
 	return 0;
 }
 
@@ -170,11 +195,54 @@ local_stamp(char *dst, size_t n, struct tm *tm, const char **why)
 }
 
 /*
- * When a manual record happened: now or today (this moment),
- * yesterday (this time yesterday), a date (its local noon, safely
- * inside that day whatever the clocks do), a local date and time
- * YYYY-MM-DDTHH:MM[:SS], or a moment with its offset.  Written as lr
- * writes every moment.  The future is refused.
+ * The time people type after a date: T or one space, HH:MM or
+ * HH:MM:SS, then nothing or a UTC offset.  *zone is the offset as
+ * written, or NULL for none.
+ */
+static int
+typed_time(const char *p, struct lr_stamp *t, const char **zone,
+    const char **why)
+{
+	const char *q = p + 6;
+
+	if ((p[0] != 'T' && p[0] != ' ') || digits(p + 1, 2, &t->h) ||
+	    p[3] != ':' || digits(p + 4, 2, &t->mi)) {
+		*why = "expected T or a space, then HH:MM or HH:MM:SS, after "
+		    "the date";
+		return -1;
+	}
+	t->s = 0;
+	if (*q == ':') {
+		if (digits(q + 1, 2, &t->s)) {
+			*why = "expected HH:MM or HH:MM:SS after the date";
+			return -1;
+		}
+		q += 3;
+	}
+	if (t->h > 23 || t->mi > 59 || t->s > 59) {
+		*why = "no such time of day";
+		return -1;
+	}
+	*zone = *q != '\0' ? q : NULL;
+	switch (*zone != NULL ? parse_offset(q, &t->off_min) : 0) {
+	case 0:
+		return 0;
+	case -2:
+		*why = "no such UTC offset";
+		return -1;
+	default:
+		*why = "expected nothing, or a UTC offset, after the time";
+		return -1;
+	}
+}
+
+/*
+ * When a manual record happened, as people type it (LR_WHEN_FORMS):
+ * now or today (this moment), yesterday (this time yesterday), a date
+ * (its local noon, safely inside that day whatever the clocks do), a
+ * local date and time, or a moment with its UTC offset, kept as
+ * written.  Written as lr writes every moment.  The future is refused,
+ * and so is a local time the clocks skipped.
  */
 int
 lr_parse_when(const char *s, time_t now, char *dst, size_t n,
@@ -182,7 +250,7 @@ lr_parse_when(const char *s, time_t now, char *dst, size_t n,
 {
 	struct lr_stamp st;
 	struct tm tm;
-	size_t len = strlen(s);
+	const char *zone = NULL;
 
 	memset(&tm, 0, sizeof tm);
 	if (strcmp(s, "now") == 0 || strcmp(s, "today") == 0) {
@@ -196,11 +264,10 @@ lr_parse_when(const char *s, time_t now, char *dst, size_t n,
 	}
 	if (lr_parse_date(s, &st, why) != 0) {
 		if (strcmp(*why, "no such date") != 0)
-			*why = "expected today, yesterday, YYYY-MM-DD or "
-			    "YYYY-MM-DDTHH:MM";
+			*why = "expected a date";
 		return -1;
 	}
-	if (len == 10) {
+	if (s[10] == '\0') {
 		char today[16];
 
 		/* Today's noon may be still to come: today means now. */
@@ -209,22 +276,18 @@ lr_parse_when(const char *s, time_t now, char *dst, size_t n,
 			return 0;
 		}
 		st.h = 12;
-	} else if ((len == 16 || len == 19) && s[10] == 'T') {
-		char full[32];
-
-		snprintf(full, sizeof full, "%s%s+00:00", s,
-		    len == 16 ? ":00" : "");
-		if (lr_parse_stamp(full, &st, why) != 0)
-			return -1;
-	} else if (lr_parse_stamp(s, &st, why) == 0) {
+	} else if (typed_time(s + 10, &st, &zone, why) != 0)
+		return -1;
+	if (zone != NULL) {
+		set_epoch(&st);
 		if (st.epoch > now + 60) {
 			*why = "that is in the future";
 			return -1;
 		}
-		snprintf(dst, n, "%s", s);
+		snprintf(dst, n, "%04d-%02d-%02dT%02d:%02d:%02d%s", st.y,
+		    st.mo, st.d, st.h, st.mi, st.s, zone);
 		return 0;
-	} else
-		return -1;
+	}
 	tm.tm_year = st.y - 1900;
 	tm.tm_mon = st.mo - 1;
 	tm.tm_mday = st.d;
@@ -233,6 +296,11 @@ lr_parse_when(const char *s, time_t now, char *dst, size_t n,
 	tm.tm_sec = st.s;
 	if (local_stamp(dst, n, &tm, why) != 0)
 		return -1;
+	/* mktime moves a time the clocks skipped (spring forward) on. */
+	if (tm.tm_mday != st.d || tm.tm_hour != st.h || tm.tm_min != st.mi) {
+		*why = "no such local time: the clocks skipped it";
+		return -1;
+	}
 	if (lr_parse_stamp(dst, &st, why) == 0 && st.epoch > now + 60) {
 		*why = "that is in the future";
 		return -1;

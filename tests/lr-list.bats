@@ -263,3 +263,47 @@ setup() {
 	assert_failure 1
 	assert_output --partial 'lr-list: write error'
 }
+
+# Issue 16: a CI runner, ssh or cron gives an empty pipe or /dev/null;
+# that is no catalog, and the installed one is read as at a terminal.
+@test "an empty standard input is no catalog: the installed one is read" {
+	expected=$(lr-list --catalog "$CATALOG" </dev/null)
+	[ -n "$expected" ]
+	run lr-list </dev/null
+	assert_success
+	assert_output "$expected"
+	run bash -c 'true | lr-list'
+	assert_success
+	assert_output "$expected"
+	: > empty.tsv
+	run lr-list <empty.tsv
+	assert_success
+	assert_output "$expected"
+}
+
+@test "an empty pipe falls back to LR_CATALOG" {
+	one_row_catalog cobra > mine.tsv
+	run bash -c 'true | LR_CATALOG=mine.tsv lr-list'
+	assert_success
+	assert_output "$(cat mine.tsv)"
+}
+
+@test "a pipe with something in it is still the catalog, to its first byte" {
+	one_row_catalog bird-dog > mine.tsv
+	run bash -c 'cat mine.tsv | lr-list'
+	assert_success
+	assert_output "$(cat mine.tsv)"
+}
+
+@test "standard input named explicitly and empty is still an error" {
+	run lr-list --catalog - </dev/null
+	assert_failure 1
+	assert_output 'lr-list: <stdin>: empty input: expected a header line'
+	run bash -c 'true | lr-list --catalog -'
+	assert_failure 1
+	assert_output 'lr-list: <stdin>: empty input: expected a header line'
+	# lr-list's operands are ids: "-" is one no catalog has.
+	run lr-list - </dev/null
+	assert_failure 1
+	assert_output --partial 'no exercise "-"'
+}

@@ -431,3 +431,36 @@ start_piped_log() {
 	run lr-log --bogus
 	assert_failure 2
 }
+
+# Issue 16: dates as people type them.
+@test "--date \"YYYY-MM-DD HH:MM\" is a local time, logged with its offset" {
+	run lr-log add cobra --date "2021-01-03 23:30"
+	assert_success
+	started=$(tail -n 1 "$LR_LOG" | cut -f 1)
+	[ "$started" = "2021-01-03T23:30:00$(date -d '2021-01-03 23:30' +%:z)" ]
+	tail -n 1 "$LR_LOG" | grep -q '	exercise	0	cobra	both	'
+	# Five and a half hours east of UTC, without the zone files.
+	TZ=IST-5:30 run lr-log add cobra --date "2021-01-04 07:05"
+	assert_success
+	[ "$(tail -n 1 "$LR_LOG" | cut -f 1)" = "2021-01-04T07:05:00+05:30" ]
+	run lr-log add cobra --date "2021-01-05 10:20:30-03:00"
+	assert_success
+	[ "$(tail -n 1 "$LR_LOG" | cut -f 1)" = "2021-01-05T10:20:30-03:00" ]
+	run lr-log --check
+	assert_success
+}
+
+@test "every --date error lists the forms --help lists" {
+	help_forms=$(lr-log --help | awk '/^ +--note/ { on = 0 } /^ +--date WHEN/ { on = 1; sub(/^ +--date WHEN +/, "") } on' |
+	    tr -s ' \n' '  ' | sed 's/ (default)//; s/^ //; s/ $//')
+	[ -n "$help_forms" ]
+	for d in soon "2021-01-03 24:00" 2026-02-30 "2021-01-03 23:30+15:00" \
+	    "2021-01-03 23:30 junk" "2021-01-03 T23:30" "2021-01-03 23:30:" \
+	    "2999-01-01 10:00Z"; do
+		run lr-log pain 2 --date "$d"
+		assert_failure 2
+		[[ "${lines[0]}" == "lr-log: --date: "*", got \"$d\"; it takes "* ]]
+		[ "${lines[0]#*\"; it takes }" = "$help_forms" ]
+	done
+	[ ! -e "$LR_LOG" ]
+}

@@ -389,3 +389,29 @@ sciatica_session() {
 	run lr-plan -R sciatica
 	assert_success
 }
+
+# Issue 16: an empty pipe or /dev/null on standard input is no catalog.
+@test "an empty standard input is no catalog: plans use the installed one" {
+	expected=$(lr-plan -c sciatica --seed 7 "$CATALOG" </dev/null)
+	[ -n "$expected" ]
+	run bash -c 'true | lr-plan -c sciatica --seed 7'
+	assert_success
+	assert_output "$expected"
+	run lr-plan -c sciatica --seed 7 </dev/null
+	assert_success
+	assert_output "$expected"
+	expected=$(LR_CATALOG="$CATALOG" lr-plan -R sciatica </dev/null)
+	[ -n "$expected" ]
+	run lr-plan -R sciatica </dev/null
+	assert_success
+	assert_output "$expected"
+	run bash -c 'true | lr-plan -R sciatica'
+	assert_success
+	assert_output "$expected"
+}
+
+@test "the operand - on an empty standard input is still an error" {
+	run lr-plan -c sciatica - </dev/null
+	assert_failure 1
+	assert_output 'lr-plan: <stdin>: empty input: expected a header line'
+}

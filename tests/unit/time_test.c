@@ -1,6 +1,7 @@
 /*
  * time_test.c - the date code against the C library: every day from
- * 1900 to 2400, ISO weeks as strftime's %G-W%V has them.
+ * 1900 to 2400, ISO weeks as strftime's %G-W%V has them; and the
+ * moments people type for lr-log --date, each form and its mistakes.
  */
 #include <time.h>
 
@@ -123,6 +124,179 @@ stamps_keep_their_local_date(void **state)
 	    -1);
 }
 
+/* 2027-01-15T08:00:00Z: a fixed "now" for the moments people type. */
+#define NOW ((time_t)1800000000)
+
+static void
+set_tz(const char *tz)
+{
+	assert_int_equal(setenv("TZ", tz, 1), 0);
+	tzset();
+}
+
+/* lr_parse_when of s must give want. */
+static void
+when_gives(const char *s, const char *want)
+{
+	char out[64];
+	const char *why = NULL;
+
+	if (lr_parse_when(s, NOW, out, sizeof out, &why) != 0)
+		fail_msg("\"%s\" refused: %s", s, why);
+	if (strcmp(out, want) != 0)
+		fail_msg("\"%s\" gave %s, not %s", s, out, want);
+}
+
+/* lr_parse_when must refuse s, saying want_why. */
+static void
+when_refuses(const char *s, const char *want_why)
+{
+	char out[64];
+	const char *why = NULL;
+
+	if (lr_parse_when(s, NOW, out, sizeof out, &why) == 0)
+		fail_msg("\"%s\" taken, as %s", s, out);
+	assert_non_null(why);
+	if (strcmp(why, want_why) != 0)
+		fail_msg("\"%s\": \"%s\", not \"%s\"", s, why, want_why);
+}
+
+static void
+when_takes_every_form(void **state)
+{
+	(void)state;
+	set_tz("UTC0");
+	when_gives("today", "2027-01-15T08:00:00+00:00");
+	when_gives("now", "2027-01-15T08:00:00+00:00");
+	when_gives("yesterday", "2027-01-14T08:00:00+00:00");
+	when_gives("2027-01-15", "2027-01-15T08:00:00+00:00");
+	when_gives("2021-01-03", "2021-01-03T12:00:00+00:00");
+	when_gives("2021-01-03T23:30", "2021-01-03T23:30:00+00:00");
+	when_gives("2021-01-03 23:30", "2021-01-03T23:30:00+00:00");
+	when_gives("2021-01-03T23:30:15", "2021-01-03T23:30:15+00:00");
+	when_gives("2021-01-03 23:30:15", "2021-01-03T23:30:15+00:00");
+	/* With an offset: the moment as written, with seconds. */
+	when_gives("2021-01-03T23:30+01:00", "2021-01-03T23:30:00+01:00");
+	when_gives("2021-01-03 23:30-05:00", "2021-01-03T23:30:00-05:00");
+	when_gives("2021-01-03T23:30Z", "2021-01-03T23:30:00Z");
+	when_gives("2021-01-03 23:30Z", "2021-01-03T23:30:00Z");
+	when_gives("2021-01-03T23:30:15+05:45", "2021-01-03T23:30:15+05:45");
+	when_gives("2021-01-03 23:30:15-09:30", "2021-01-03T23:30:15-09:30");
+	when_gives("2021-01-03T23:30:15Z", "2021-01-03T23:30:15Z");
+	when_gives("2021-01-03 23:30:15Z", "2021-01-03T23:30:15Z");
+	when_gives("2021-01-03 00:00+14:00", "2021-01-03T00:00:00+14:00");
+	when_gives("2021-01-03 23:59:59-14:00", "2021-01-03T23:59:59-14:00");
+	when_gives("2024-02-29 12:00", "2024-02-29T12:00:00+00:00");
+	/* Up to a minute ahead is a clock a little fast, not the future. */
+	when_gives("2027-01-15 08:01Z", "2027-01-15T08:01:00Z");
+	when_gives("2027-01-15 09:01+01:00", "2027-01-15T09:01:00+01:00");
+}
+
+static void
+when_is_local_time_without_an_offset(void **state)
+{
+	char out[64];
+	const char *why;
+
+	(void)state;
+	/* Central European time, without the zone files. */
+	set_tz("CET-1CEST,M3.5.0,M10.5.0/3");
+	when_gives("2021-01-03 23:30", "2021-01-03T23:30:00+01:00");
+	when_gives("2021-07-03T23:30:15", "2021-07-03T23:30:15+02:00");
+	when_gives("2021-07-03", "2021-07-03T12:00:00+02:00");
+	/* An offset given is kept, not turned into local time. */
+	when_gives("2021-07-03 23:30Z", "2021-07-03T23:30:00Z");
+	/* The hour the clocks skip in spring never happened here. */
+	when_refuses("2021-03-28 02:30",
+	    "no such local time: the clocks skipped it");
+	when_gives("2021-03-28 03:30", "2021-03-28T03:30:00+02:00");
+	/* The hour they repeat in autumn did: either offset will do. */
+	assert_int_equal(lr_parse_when("2021-10-31 02:30", NOW, out,
+	    sizeof out, &why), 0);
+	assert_true(strcmp(out, "2021-10-31T02:30:00+01:00") == 0 ||
+	    strcmp(out, "2021-10-31T02:30:00+02:00") == 0);
+	set_tz("UTC0");
+}
+
+static void
+when_refuses_what_is_not_a_moment(void **state)
+{
+	static const char *const form[] = {
+		"", "soon", "Today", "2021", "2021-1-03", "2021/01/03",
+		" 2021-01-03", NULL
+	};
+	static const char *const after_date[] = {
+		"2021-01-03x", "2021-01-03 ", "2021-01-03T", "2021-01-03T23",
+		"2021-01-03 T23:30", "2021-01-03T 23:30", "2021-01-03  23:30",
+		"2021-01-03 \t23:30", "2021-01-03t23:30", "2021-01-03_23:30",
+		"2021-01-03 2:30", "2021-01-03 23:3", "2021-01-03 23.30",
+		"2021-01-03 2330", "2021-01-03+01:00", "2021-01-03Z", NULL
+	};
+	static const char *const after_time[] = {
+		"2021-01-03 23:30x", "2021-01-03 23:30 ", "2021-01-03 23:30z",
+		"2021-01-03 23:30 +01:00", "2021-01-03 23:30 Z",
+		"2021-01-03 23:30+0100", "2021-01-03 23:30+01",
+		"2021-01-03 23:30+1:00", "2021-01-03 23:30+01:00x",
+		"2021-01-03 23:30Zx", "2021-01-03 23:30ZZ",
+		"2021-01-03T23:30:00+01:00:00", "2021-01-03 23:30:15.5",
+		"2021-01-03T23:30:00T", NULL
+	};
+	static const char *const offset[] = {
+		"2021-01-03 23:30+15:00", "2021-01-03 23:30-15:00",
+		"2021-01-03 23:30+14:01", "2021-01-03 23:30-14:30",
+		"2021-01-03 23:30+01:60", "2021-01-03T23:30:00+99:00", NULL
+	};
+	int i;
+
+	(void)state;
+	set_tz("UTC0");
+	for (i = 0; form[i] != NULL; i++)
+		when_refuses(form[i], "expected a date");
+	for (i = 0; after_date[i] != NULL; i++)
+		when_refuses(after_date[i], "expected T or a space, then "
+		    "HH:MM or HH:MM:SS, after the date");
+	for (i = 0; after_time[i] != NULL; i++)
+		when_refuses(after_time[i],
+		    "expected nothing, or a UTC offset, after the time");
+	for (i = 0; offset[i] != NULL; i++)
+		when_refuses(offset[i], "no such UTC offset");
+	when_refuses("2021-01-03 23:30:", "expected HH:MM or HH:MM:SS "
+	    "after the date");
+	when_refuses("2021-01-03 23:30:5", "expected HH:MM or HH:MM:SS "
+	    "after the date");
+	when_refuses("2021-01-03 24:00", "no such time of day");
+	when_refuses("2021-01-03T24:00:00Z", "no such time of day");
+	when_refuses("2021-01-03 23:60", "no such time of day");
+	when_refuses("2021-01-03 23:59:60", "no such time of day");
+	when_refuses("2026-02-30", "no such date");
+	when_refuses("2026-02-30 10:00", "no such date");
+	when_refuses("2023-02-29T10:00Z", "no such date");
+	when_refuses("2021-13-01 10:00", "no such date");
+	when_refuses("2027-01-15 08:01:01Z", "that is in the future");
+	when_refuses("2027-01-16", "that is in the future");
+	when_refuses("2999-01-01 10:00", "that is in the future");
+}
+
+static void
+stamps_keep_offsets_within_fourteen_hours(void **state)
+{
+	struct lr_stamp st;
+	const char *why;
+
+	(void)state;
+	assert_int_equal(lr_parse_stamp("2026-12-27T23:30:00+14:00", &st,
+	    &why), 0);
+	assert_int_equal(st.off_min, 14 * 60);
+	assert_int_equal(lr_parse_stamp("2026-12-27T23:30:00-14:00", &st,
+	    &why), 0);
+	assert_int_equal(st.off_min, -14 * 60);
+	assert_int_equal(lr_parse_stamp("2026-12-27T23:30:00+14:01", &st,
+	    &why), -1);
+	assert_string_equal(why, "no such UTC offset");
+	assert_int_equal(lr_parse_stamp("2026-12-27T23:30:00+01:00x", &st,
+	    &why), -1);
+}
+
 int
 main(void)
 {
@@ -133,6 +307,10 @@ main(void)
 		cmocka_unit_test(dates_that_do_not_exist),
 		cmocka_unit_test(weeks_that_do_not_exist),
 		cmocka_unit_test(stamps_keep_their_local_date),
+		cmocka_unit_test(when_takes_every_form),
+		cmocka_unit_test(when_is_local_time_without_an_offset),
+		cmocka_unit_test(when_refuses_what_is_not_a_moment),
+		cmocka_unit_test(stamps_keep_offsets_within_fourteen_hours),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
