@@ -264,8 +264,8 @@ nothing_left_names_the_filter(void **state)
 	assert_int_equal(pool_read(&p, &f, &shipped), 0);
 	assert_int_equal(pool_choose(&p, f.conditions, 600, 1), LR_EDATA);
 	assert_non_null(strstr(unit_messages_text(&m), "nothing to plan: "
-	    "--condition leaves no stretch or strengthening exercise (of 1 "
-	    "in the catalog, --condition leaves 0)"));
+	    "--condition leaves no stretch or strengthening exercise (of the "
+	    "1 in the catalog that are not warm-ups, --condition leaves 0)"));
 	pool_free(&p);
 	fclose(fp);
 	filter_free(&f);
