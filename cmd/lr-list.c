@@ -63,7 +63,8 @@ parse_options(int argc, char **argv, struct options *o)
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "c:k:r:p:e:l:s:hV", longopts,
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":c:k:r:p:e:l:s:hV", longopts,
 	    NULL)) != -1) {
 		if (filter_option(&o->f, ch, optarg))
 			continue;
@@ -82,7 +83,7 @@ parse_options(int argc, char **argv, struct options *o)
 			lr_print_version();
 			break;
 		default:
-			lr_usage_error("unknown option");
+			lr_bad_option(ch, argv);
 		}
 	}
 	o->ids = argv + optind;

@@ -106,7 +106,8 @@ parse_options(int argc, char **argv, struct options *o)
 	int ch, manual_opt = 0;
 
 	o->sets = o->reps = o->hold = -1;
-	while ((ch = getopt_long(argc, argv, "f:qhV", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":f:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': o->log = optarg; break;
 		case 'q': o->quiet = 1; break;
@@ -132,7 +133,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'c': o->catalog = optarg; break;
 		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
-		default: lr_usage_error("unknown option");
+		default: lr_bad_option(ch, argv);
 		}
 		if (strchr("srHSdnc", ch))
 			manual_opt = ch;

@@ -91,7 +91,8 @@ parse_options(int argc, char **argv, struct options *o)
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "R:c:m:p:e:l:hV", longopts,
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":R:c:m:p:e:l:hV", longopts,
 	    NULL)) != -1) {
 		if (strchr("RxthVLN", ch) == NULL)
 			o->measured = 1;
@@ -125,7 +126,7 @@ parse_options(int argc, char **argv, struct options *o)
 			lr_print_version();
 			break;
 		default:
-			lr_usage_error("unknown option");
+			lr_bad_option(ch, argv);
 		}
 	}
 	if (argc - optind > 1)

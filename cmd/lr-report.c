@@ -389,7 +389,8 @@ parse_options(int argc, char **argv, struct options *o)
 
 	o->r.weeks = 4;
 	o->target = 4;
-	while ((ch = getopt_long(argc, argv, "w:t:c:F:hV", longopts, NULL)) !=
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":w:t:c:F:hV", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'w':
@@ -414,7 +415,7 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
-		default: lr_usage_error("unknown option");
+		default: lr_bad_option(ch, argv);
 		}
 	}
 	if (ranged != 0 && ranged != 1 && ranged != 2 && ranged != 4)

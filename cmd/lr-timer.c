@@ -118,7 +118,8 @@ parse_options(int argc, char **argv, struct options *o)
 	o->switch_s = LR_SWITCH_S;
 	o->screen = o->pain = -1;
 	o->bell = 1;
-	while ((ch = getopt_long(argc, argv, "bs:phV", longopts, NULL)) !=
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":bs:phV", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'b': o->batch = 1; break;
@@ -135,7 +136,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'B': o->bell = 0; break;
 		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
-		default: lr_usage_error("unknown option");
+		default: lr_bad_option(ch, argv);
 		}
 	}
 	if (argc - optind > 1)

@@ -29,6 +29,7 @@ FILE *lr_messages(void);
 void lr_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void lr_die(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
+_Noreturn void lr_bad_option(int ch, char *const *argv);
 void lr_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
 void lr_print_usage(const char *text) __attribute__((noreturn));

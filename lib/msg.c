@@ -2,6 +2,7 @@
  * msg.c - messages in the err(3) style, exit codes, checked allocation.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,11 +91,16 @@ lr_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	char *text = NULL;
+
+	/* One line: the error, and where the options are told. */
 	va_start(ap, fmt);
-	vmsg(fmt, ap);
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
 	va_end(ap);
-	fprintf(lr_messages(), "Try '%s --help' for more information.\n",
-	    lr_progname());
+	lr_warn("%s (%s --help lists the options)", text ? text :
+	    "usage error", lr_progname());
+	free(text);
 	exit(LR_EUSAGE);
 }
 
@@ -175,4 +181,24 @@ lr_opt_long(const char *opt, const char *s, long min, long max)
 		lr_usage_error("%s: expected %ld-%ld, got \"%s\"", opt, min,
 		    max, s);
 	return v;
+}
+
+/*
+ * getopt_long, told to be quiet (opterr = 0, and ':' first in its
+ * option string), met a bad option: say which, in one line, and exit
+ * 2.  ch is what it returned: ':' for a missing value, '?' otherwise.
+ */
+void
+lr_bad_option(int ch, char *const *argv)
+{
+	const char *word = argv[optind - 1];
+	size_t len = strcspn(word, "=");
+
+	if (ch == ':' && optopt != 0 && word[1] != '-')
+		lr_usage_error("option -%c needs a value", optopt);
+	if (ch == ':')
+		lr_usage_error("option %.*s needs a value", (int)len, word);
+	if (optopt != 0 && word[1] != '-')
+		lr_usage_error("unknown option -%c", optopt);
+	lr_usage_error("unknown option %.*s", (int)len, word);
 }

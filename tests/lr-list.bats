@@ -188,7 +188,7 @@ setup() {
 @test "unknown filter words are usage errors that list the valid ones" {
 	run lr-list -c toothache
 	assert_failure 2
-	assert_line 'lr-list: unknown condition "toothache"; choose from: leg-pain, sciatica, knee-pain, low-back-pain'
+	assert_output 'lr-list: unknown condition "toothache"; choose from: leg-pain, sciatica, knee-pain, low-back-pain (lr-list --help lists the options)'
 	run lr-list -k yoga
 	assert_failure 2
 	assert_output --partial 'unknown kind "yoga"; choose from: warmup, stretch'
@@ -211,7 +211,11 @@ setup() {
 @test "usage errors exit 2 and point to --help" {
 	run lr-list --no-such-option
 	assert_failure 2
-	assert_output --partial "Try 'lr-list --help'"
+	assert_output "lr-list: unknown option --no-such-option (lr-list --help lists the options)"
+	# One line, not getopt's and ours.
+	run lr-list -l
+	assert_failure 2
+	assert_output "lr-list: option -l needs a value (lr-list --help lists the options)"
 	run lr-list -s cobra cat-cow
 	assert_failure 2
 	run lr-list --routines cobra
