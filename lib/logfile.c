@@ -269,7 +269,12 @@ again:
 	if (lr_dir_open_to_others(l->dir))
 		lr_warn("warning: others can write to %s: they could put "
 		    "files beside your log; chmod 700 it", l->dir);
-	return log_recover(l);
+	/* Refused: let go of the log and its lock, as on every failure. */
+	if (log_recover(l) != 0) {
+		log_close(l);
+		return -1;
+	}
+	return 0;
 }
 
 /* Health data is for its owner: say so when others can read the log. */
