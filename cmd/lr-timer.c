@@ -387,7 +387,7 @@ static void
 last_word(const struct timer *t, const char *line)
 {
 	if (t->o->batch)
-		fprintf(stderr, "%s: %s\n", lr_progname(), line);
+		lr_warn("%s", line);
 	else if (t->tty >= 0)
 		dprintf(t->tty, "%s\n", line);
 }

@@ -142,10 +142,9 @@ cues_say(const struct cues *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	if (c->batch) {
-		fprintf(stderr, "%s: %s\n", lr_progname(), line);
-		fflush(stderr);
-	} else if (c->tty >= 0)
+	if (c->batch)
+		lr_warn("%s", line);
+	else if (c->tty >= 0)
 		dprintf(c->tty, "%s\r\n", line);
 }
 

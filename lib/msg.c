@@ -38,30 +38,43 @@ lr_progname(void)
  * One message, one line: a value that carries a newline, a tab or
  * another control byte (a file name, an argument, a field) shows it
  * escaped, so that it can neither split the message nor reach the
- * terminal raw.
+ * terminal raw.  The line is made whole first and written at once: on
+ * an unbuffered stderr shared with the other programs of a pipeline,
+ * a write per byte could be cut into by theirs.
  */
 static void
 vmsg(const char *fmt, va_list ap)
 {
 	FILE *fp = lr_messages();
-	char *text = NULL;
+	const char *prog = lr_progname();
+	char *text = NULL, *line, *o;
 	const unsigned char *c;
 
-	fprintf(fp, "%s: ", lr_progname());
 	if (vasprintf(&text, fmt, ap) < 0) {
-		fputs("(out of memory)\n", fp);
+		fprintf(fp, "%s: (out of memory)\n", prog);
 		return;
 	}
+	/* At most 4 bytes (\xHH) for each byte of the text. */
+	line = malloc(strlen(prog) + 2 + 4 * strlen(text) + 2);
+	if (line == NULL) {
+		fprintf(fp, "%s: (out of memory)\n", prog);
+		free(text);
+		return;
+	}
+	o = line + sprintf(line, "%s: ", prog);
 	for (c = (const unsigned char *)text; *c != '\0'; c++)
 		if (*c == '\n')
-			fputs("\\n", fp);
+			o += sprintf(o, "\\n");
 		else if (*c == '\t')
-			fputs("\\t", fp);
+			o += sprintf(o, "\\t");
 		else if (*c < 0x20 || *c == 0x7f)
-			fprintf(fp, "\\x%02x", *c);
+			o += sprintf(o, "\\x%02x", *c);
 		else
-			putc(*c, fp);
-	fputc('\n', fp);
+			*o++ = (char)*c;
+	*o++ = '\n';
+	fwrite(line, 1, (size_t)(o - line), fp);
+	fflush(fp);
+	free(line);
 	free(text);
 }
 

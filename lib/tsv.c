@@ -484,7 +484,9 @@ int
 tsv_find_columns(const struct tsv *t, const char *const *names,
     int nreq, long *idx)
 {
-	FILE *err;
+	char *list = NULL;
+	size_t len = 0;
+	FILE *fp;
 	int i, missing = 0, n = 0;
 
 	for (i = 0; names[i] != NULL; i++) {
@@ -494,13 +496,17 @@ tsv_find_columns(const struct tsv *t, const char *const *names,
 	}
 	if (missing == 0)
 		return 0;
-	err = lr_messages();
-	fprintf(err, "%s: %s:1: missing required column%s", lr_progname(),
-	    t->name, missing > 1 ? "s" : "");
-	for (i = 0; i < nreq; i++)
-		if (idx[i] < 0)
-			fprintf(err, "%s \"%s\"", n++ ? "," : "", names[i]);
-	fputc('\n', err);
+	fp = open_memstream(&list, &len);
+	if (fp != NULL) {
+		for (i = 0; i < nreq; i++)
+			if (idx[i] < 0)
+				fprintf(fp, "%s \"%s\"", n++ ? "," : "",
+				    names[i]);
+		fclose(fp);
+	}
+	lr_warn("%s:1: missing required column%s%s", t->name,
+	    missing > 1 ? "s" : "", list != NULL ? list : "");
+	free(list);
 	return -1;
 }
 
@@ -514,19 +520,26 @@ void
 tsv_error(const struct tsv *t, long col, const char *fmt, ...)
 {
 	va_list ap;
-	FILE *err = lr_messages();
+	char *what = NULL;
+	int r;
 
 	if (t->quiet)
 		return;
-	fprintf(err, "%s: %s:%lu: ", lr_progname(), t->name, t->line);
-	if (col >= 0 && (size_t)col < t->ncol && t->done_header)
-		fprintf(err, "column \"%s\": ", t->col[col]);
-	else if (col >= 0)
-		fprintf(err, "field %ld: ", col + 1);
 	va_start(ap, fmt);
-	vfprintf(err, fmt, ap);
+	r = vasprintf(&what, fmt, ap);
 	va_end(ap);
-	fputc('\n', err);
+	if (r < 0)
+		what = NULL;
+	if (col >= 0 && (size_t)col < t->ncol && t->done_header)
+		lr_warn("%s:%lu: column \"%s\": %s", t->name, t->line,
+		    t->col[col], what ? what : "(out of memory)");
+	else if (col >= 0)
+		lr_warn("%s:%lu: field %ld: %s", t->name, t->line, col + 1,
+		    what ? what : "(out of memory)");
+	else
+		lr_warn("%s:%lu: %s", t->name, t->line,
+		    what ? what : "(out of memory)");
+	free(what);
 }
 
 /*
