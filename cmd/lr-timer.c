@@ -457,6 +457,9 @@ main(int argc, char **argv)
 		cues_free(o.cue_argv);
 		return LR_EDATA;
 	}
+	if (cues_keep_stderr(&t.cues) != 0)
+		lr_die(LR_EDATA, "--cue-cmd: cannot keep its messages: %s",
+		    strerror(errno));
 	if ((t.sigfd = sig_pipe_init()) < 0)
 		lr_die(LR_EDATA, "cannot set up signals: %s", strerror(errno));
 	if (setup_terminal(&t) != 0)
@@ -483,6 +486,7 @@ main(int argc, char **argv)
 	status = rows_close(&t.rows);
 	if (status == LR_OK && t.killed)
 		status = LR_EDATA;
+	cues_said_on_stderr(&t.cues);
 	session_free(&t.s);
 	checkin_free(&t.ck);
 	cues_free(o.cue_argv);

@@ -89,13 +89,66 @@ cues_run(const struct cues *c, const char *text)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	if (!c->batch)
+	if (c->batch && c->errfd >= 0)
+		posix_spawn_file_actions_adddup2(&fa, c->errfd, 2);
+	else
 		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
 		    O_WRONLY, 0);
 	if ((e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ)) != 0)
 		lr_warn("--cue-cmd: cannot run %s: %s", argv[0], strerror(e));
 	posix_spawn_file_actions_destroy(&fa);
 	free(argv);
+}
+
+/*
+ * In batch mode the cue command's stderr is kept in a file of its own
+ * (unlinked: nobody else sees it), not let onto the person's screen: a
+ * speech program with no sound card says hundreds of lines.
+ */
+int
+cues_keep_stderr(struct cues *c)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+
+	c->errfd = -1;
+	if (!c->batch || c->argv == NULL)
+		return 0;
+	snprintf(path, sizeof path, "%s/lr-cue-XXXXXX",
+	    tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
+	if ((c->errfd = mkostemp(path, O_CLOEXEC)) < 0)
+		return -1;
+	unlink(path);
+	return 0;
+}
+
+/* What the cue command said on stderr: a count and its first line. */
+void
+cues_said_on_stderr(struct cues *c)
+{
+	char buf[4096], first[160] = "";
+	long lines = 0;
+	off_t at = 0;
+	ssize_t n, i;
+
+	if (c->errfd < 0)
+		return;
+	while ((n = pread(c->errfd, buf, sizeof buf, at)) > 0) {
+		if (at == 0) {
+			const char *nl = memchr(buf, '\n', (size_t)n);
+
+			snprintf(first, sizeof first, "%.*s",
+			    (int)(nl ? nl - buf : n), buf);
+		}
+		for (i = 0; i < n; i++)
+			lines += buf[i] == '\n';
+		at += n;
+	}
+	if (at > 0)
+		lr_warn("--cue-cmd wrote %ld line%s on stderr, the first: %s",
+		    lines, lines == 1 ? "" : "s", first);
+	close(c->errfd);
+	c->errfd = -1;
 }
 
 /*

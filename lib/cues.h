@@ -12,11 +12,14 @@ struct cues {
 	char **argv;		/* --cue-cmd as words; NULL: none */
 	int batch;		/* lines on stderr; the command's kept too */
 	int tty;		/* a dumb terminal to write lines on, or -1 */
+	int errfd;		/* batch: where the command's stderr is kept */
 };
 
 char **cues_split(const char *cmd);
 void cues_free(char **argv);
 void cues_run(const struct cues *c, const char *text);
+int cues_keep_stderr(struct cues *c);
+void cues_said_on_stderr(struct cues *c);
 const char *cues_text(char *dst, size_t n, const struct session *s,
     int ev);
 void cues_say(const struct cues *c, const char *fmt, ...)

@@ -258,3 +258,18 @@ wait_for_lines() {
 	[ "$(grep -c ': dose: ' <<<"$stderr")" -eq 1 ]
 	grep -A1 ': get ready: Cat-cow' <<<"$stderr" | grep -q ': dose: 1 set of 10, kept at the start: no rating$'
 }
+
+@test "--cue-cmd's own messages do not flood the screen: a count and the first line" {
+	lr-plan -R sciatica > plan.tsv
+	cat > noisy.sh <<-'SCRIPT'
+	#!/bin/sh
+	for i in 1 2 3 4 5; do echo "ALSA lib pcm.c: cannot find card $i" >&2; done
+	SCRIPT
+	chmod +x noisy.sh
+	run --separate-stderr lr-timer --batch --speed 5000 --cue-cmd ./noisy.sh plan.tsv
+	assert_success
+	# Never the raw lines; at most one line that counts them (the cues
+	# are not waited for, so the last may say nothing before the end).
+	[ "$(grep -c 'ALSA' <<<"$stderr")" -le 1 ]
+	[ "$(grep 'ALSA' <<<"$stderr" | grep -cvE -- '^lr-timer: --cue-cmd wrote [0-9]+ lines? on stderr, the first: ALSA lib pcm.c: cannot find card 1$')" -eq 0 ]
+}
