@@ -6,7 +6,11 @@ SHAREDIR ?= $(PREFIX)/share/lr
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
-FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+# fish looks under PREFIX only when XDG_DATA_DIRS says so, which a
+# console or SSH login does not: put its completions where fish itself
+# says it looks (its pkg-config file), whatever PREFIX is.
+FISHCOMPDIR ?= $(or $(shell pkg-config --variable=completionsdir fish \
+	2>/dev/null),$(PREFIX)/share/fish/vendor_completions.d)
 
 CC ?= cc
 CFLAGS ?= -O2 -g

@@ -43,3 +43,53 @@ bash_with_completions() {
 	tmux -S "$SOCK" send-keys C-u 'lr-plan --condition=knee' Tab
 	wait_line '$ lr-plan --condition=knee-pain'
 }
+
+# make install into a private root; the shells' own default places,
+# with that root in front, must hold lr's completions.
+install_into_root() {
+	ROOT="$BATS_TEST_TMPDIR/root"
+	make -s -C "$REPO" install DESTDIR="$ROOT" PREFIX=/usr/local >/dev/null
+}
+
+@test "fish: make install puts completions where fish looks by default, and TAB completes routines" {
+	command -v fish >/dev/null || skip "fish is not installed"
+	install_into_root
+	found=
+	# shellcheck disable=SC2016 # fish expands it
+	for d in $(env -i HOME="$HOME" PATH=/usr/bin:/bin fish -c 'echo $__fish_vendor_completionsdirs'); do
+		[ -f "$ROOT$d/lr-plan.fish" ] && found=$d
+	done
+	[ -n "$found" ]
+	run env -i HOME="$HOME" PATH="$LR_BIN:/usr/bin:/bin" fish -c \
+	    "set fish_complete_path $ROOT$found \$fish_complete_path; complete -C 'lr-plan --routine sci'"
+	assert_success
+	assert_line --regexp '^sciatica'
+	run env -i HOME="$HOME" PATH="$LR_BIN:/usr/bin:/bin" fish -c \
+	    "set fish_complete_path $ROOT$found \$fish_complete_path; complete -C 'lr-plan --routine=sci'"
+	assert_line --regexp '^--routine=sciatica'
+}
+
+@test "zsh: make install puts _lr in zsh's default fpath, and TAB completes routines" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	install_into_root
+	found=
+	# shellcheck disable=SC2016 # zsh expands it
+	for d in $(env -i HOME="$HOME" PATH=/usr/bin:/bin zsh -f -c 'print -l $fpath'); do
+		[ -f "$ROOT$d/_lr" ] && found=$d
+	done
+	[ -n "$found" ]
+	tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 20 \
+	    "env -i HOME=$HOME TERM=xterm PATH=$LR_BIN:/usr/bin:/bin zsh -f"
+	tmux -S "$SOCK" send-keys "PS1='$ '; fpath=($ROOT$found \$fpath); autoload -U compinit; compinit -u" Enter
+	wait_line '$'
+	tmux -S "$SOCK" send-keys 'lr-plan --routine sci' Tab
+	wait_line '$ lr-plan --routine sciatica'
+}
+
+@test "bash: make install puts completions where bash-completion looks by default" {
+	install_into_root
+	# bash-completion looks in each XDG data directory, by default
+	# /usr/local/share and /usr/share.
+	[ -f "$ROOT/usr/local/share/bash-completion/completions/lr-plan" ] ||
+	    [ -f "$ROOT/usr/share/bash-completion/completions/lr-plan" ]
+}

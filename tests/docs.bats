@@ -115,7 +115,9 @@ complete_bash() {
 	[ -f "$root/share/man/man7/lr.7" ]
 	[ -f "$root/share/bash-completion/completions/lr-list" ]
 	[ -f "$root/share/zsh/site-functions/_lr" ]
-	[ -f "$root/share/fish/vendor_completions.d/lr-list.fish" ]
+	# fish's go where fish looks, which PREFIX does not move.
+	fishdir=$(pkg-config --variable=completionsdir fish 2>/dev/null || echo /opt/lr/share/fish/vendor_completions.d)
+	[ -f "$BATS_TEST_TMPDIR/root$fishdir/lr-list.fish" ]
 	run "$root/bin/lr-list" cobra
 	assert_success
 	assert_line --regexp '^cobra	'
