@@ -66,13 +66,15 @@ struct tsv {
 	struct csv_parser csv;		/* spaces kept, only LF ends a row */
 	struct csv_parser fast;		/* libcsv's defaults, for plain lines */
 
-	char *in;			/* input buffer */
-	size_t inlen, inpos;
+	char *in;			/* input buffer, grown as lines need */
+	size_t inlen, inpos, incap;
+	int in_full;			/* the last read filled the buffer */
 	unsigned long long base;	/* bytes read before in[0] */
 	unsigned long long start;	/* byte offset of the current line */
 	int in_eof, read_error;
 	int line_ascii, line_plain;	/* the current line: all ASCII; no
 					   backslash or CR */
+	size_t rawlen;			/* bytes in the fields libcsv gave */
 
 	char *store;			/* unescaped fields, NUL-separated */
 	size_t storelen, storecap;
@@ -82,6 +84,18 @@ struct tsv {
 
 	char **col;			/* header names */
 	size_t ncol;
+	/*
+	 * tsv_col's index of col[0..colidx_n), for col == colidx_of: an
+	 * open-addressed table of column numbers plus one (0 is a free
+	 * slot), made on the first look-up in a wide header and extended
+	 * as columns are added at the end (a header built by hand may
+	 * grow so; any other change is a new col array).  A cache, so
+	 * tsv_col fills it through a const pointer: no struct tsv is
+	 * itself const.
+	 */
+	size_t *colidx;
+	size_t colidx_cap, colidx_n;
+	char **colidx_of;
 
 	int quiet;			/* report nothing: the caller counts */
 	size_t need;			/* 0, or split only this many columns */

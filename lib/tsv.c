@@ -21,7 +21,16 @@
 
 #include "lr.h"
 
+/*
+ * The input buffer starts small, for the many short inputs (a log's
+ * index checks read one row at a time), and doubles up to INBUF_SIZE
+ * while reads fill it, or a line does not fit.
+ */
 #define INBUF_SIZE (2 * TSV_LINE_MAX + 8192)
+#define INBUF_START 8192
+
+/* Headers this wide or narrower are searched name by name. */
+#define COLIDX_MIN 16
 
 static int
 no_space(unsigned char c)
@@ -70,6 +79,7 @@ on_field(void *s, size_t len, void *data)
 		t->field = lr_xrealloc(t->field,
 		    t->fieldcap * sizeof *t->field);
 	}
+	t->rawlen += len;
 	t->off[t->nfield++] = t->storelen;
 	store_reserve(t, len + 1);
 	if (!t->line_ascii && !lr_utf8_valid(p, len))
@@ -131,8 +141,21 @@ fill(struct tsv *t)
 		t->inlen -= t->inpos;
 		t->inpos = 0;
 	}
-	n = INBUF_SIZE - t->inlen;
-	n = n > 0 ? fread(t->in + t->inlen, 1, n, t->fp) : 0;
+	/* A line cut short here is at most TSV_LINE_MAX + 1 bytes (a
+	 * longer one is dropped), so there is room once grown. */
+	if ((t->in_full || t->inlen == t->incap) && t->incap < INBUF_SIZE) {
+		t->incap = t->incap * 2 < INBUF_SIZE ? t->incap * 2 :
+		    INBUF_SIZE;
+		t->in = lr_xrealloc(t->in, t->incap + 1);
+	}
+	n = t->incap - t->inlen;
+	t->in_full = 0;
+	if (n > 0) {
+		size_t want = n;
+
+		n = fread(t->in + t->inlen, 1, want, t->fp);
+		t->in_full = n == want;
+	}
 	t->inlen += n;
 	if (n == 0) {
 		if (ferror(t->fp)) {
@@ -183,12 +206,15 @@ cut_line(struct tsv *t, char **line, size_t *len)
 	}
 }
 
-/* What one pass over a line tells about it. */
+/*
+ * What a look at a line tells before libcsv splits it.  The tabs are
+ * left to libcsv, whose walk over the line finds them anyway: how many
+ * fields there are, and whether spaces at the ends of fields were
+ * trimmed, are told by what it hands over.
+ */
 struct scan {
-	size_t tabs, cut;	/* tabs, and where the need-th one is */
 	int ascii;		/* all ASCII: no UTF-8 to check */
 	int plain;		/* no backslash and no CR: nothing to undo */
-	int spaced;		/* a space at an end of a field */
 };
 
 /* Plain ASCII needs no UTF-8 check; look at eight bytes at a time. */
@@ -207,47 +233,23 @@ all_ascii(const char *p, size_t n)
 	return (acc & 0x8080808080808080ULL) == 0;
 }
 
-/* memchr finds the rare bytes fast, so look for each on its own. */
 static void
-scan_line(const char *line, size_t len, size_t need, struct scan *sc)
+scan_line(const char *line, size_t len, struct scan *sc)
 {
-	const char *end = line + len, *p;
-
-	sc->cut = len;
-	sc->tabs = 0;
-	for (p = line; (p = memchr(p, '\t', (size_t)(end - p))) != NULL; p++)
-		if (++sc->tabs == need)
-			sc->cut = (size_t)(p - line);
 	sc->ascii = all_ascii(line, len);
 	sc->plain = memchr(line, '\\', len) == NULL &&
 	    memchr(line, '\r', len) == NULL;
-	sc->spaced = 0;
-	if (len > 0 && (line[0] == ' ' || line[len - 1] == ' '))
-		sc->spaced = 1;
-	for (p = line; !sc->spaced &&
-	    (p = memchr(p, ' ', (size_t)(end - p))) != NULL; p++)
-		if (p[-1] == '\t' || p[1] == '\t')
-			sc->spaced = 1;
 }
 
-/*
- * libcsv's own tests for spaces and line ends trim spaces at the ends
- * of fields and take a CR for a line end; on a line with neither a CR
- * nor a space at the end of a field they cannot change anything, and
- * leaving them in place of our callbacks makes reading a log twice as
- * fast.
- */
 static void
-split_fields(struct tsv *t, char *line, size_t len, const struct scan *sc)
+parse_line(struct tsv *t, struct csv_parser *p, char *line, size_t len)
 {
-	struct csv_parser *p = sc->plain && !sc->spaced ? &t->fast : &t->csv;
-	size_t i, done;
+	size_t done;
 	char after = line[len];
 
-	t->line_ascii = sc->ascii;
-	t->line_plain = sc->plain;
 	t->nfield = 0;
 	t->storelen = 0;
+	t->rawlen = 0;
 	t->bad = 0;
 	/* The line sits in our buffer, with a byte to spare after it:
 	 * end it there, for libcsv to see the row end in the same call. */
@@ -257,6 +259,31 @@ split_fields(struct tsv *t, char *line, size_t len, const struct scan *sc)
 	if (done != len + 1)
 		lr_die(LR_EDATA, "%s:%lu: %s", t->name, t->line,
 		    csv_strerror(csv_error(p)));
+}
+
+/*
+ * libcsv's own tests for spaces and line ends trim spaces at the ends
+ * of fields and take a CR for a line end; on a line with neither a CR
+ * nor a space at the end of a field they cannot change anything, and
+ * leaving them in place of our callbacks makes reading a log twice as
+ * fast.  So a line without a CR goes to that parser first; when its
+ * fields and their tabs come to fewer bytes than the line, spaces were
+ * trimmed, and the line is split again by the parser that keeps them.
+ */
+static void
+split_fields(struct tsv *t, char *line, size_t len, const struct scan *sc)
+{
+	size_t i;
+
+	t->line_ascii = sc->ascii;
+	t->line_plain = sc->plain;
+	if (sc->plain) {
+		parse_line(t, &t->fast, line, len);
+		if (t->rawlen + (t->nfield > 0 ? t->nfield - 1 : 0) != len)
+			parse_line(t, &t->csv, line, len);
+	} else {
+		parse_line(t, &t->csv, line, len);
+	}
 	for (i = 0; i < t->nfield; i++)
 		t->field[i] = t->store + t->off[i];
 }
@@ -264,18 +291,27 @@ split_fields(struct tsv *t, char *line, size_t len, const struct scan *sc)
 /*
  * A reader told that only the first columns are used splits only
  * those, when the line is plain ASCII without escapes, so that there
- * is nothing in the rest to check but the count of its tabs.  The
- * columns after read as empty.  Returns 0 to have the whole line split
- * (and any problem in it reported) as usual.
+ * is nothing in the rest to check but the count of its tabs.  Those
+ * are counted from the end, up to the tab before the last column not
+ * used; libcsv counts the ones before it.  The columns after read as
+ * empty.  Returns 0 to have the whole line split (and any problem in
+ * it reported) as usual.
  */
 static int
-project(struct tsv *t, char *line, const struct scan *sc)
+project(struct tsv *t, char *line, size_t len, const struct scan *sc)
 {
+	size_t left, cut = len;
+	const char *tab;
+
 	if (!t->done_header || t->need == 0 || t->need >= t->ncol ||
-	    !sc->ascii || !sc->plain || sc->tabs + 1 != t->ncol ||
-	    sc->tabs < t->need)
+	    !sc->ascii || !sc->plain)
 		return 0;
-	split_fields(t, line, sc->cut, sc);
+	for (left = t->ncol - t->need; left > 0; left--) {
+		if ((tab = memrchr(line, '\t', cut)) == NULL)
+			return 0;
+		cut = (size_t)(tab - line);
+	}
+	split_fields(t, line, cut, sc);
 	if (t->nfield != t->need)
 		return 0;
 	while (t->nfield < t->ncol) {
@@ -348,8 +384,8 @@ tsv_next(struct tsv *t)
 		    "a NUL byte (this is not a text file)");
 		return TSV_BAD;
 	}
-	scan_line(line, len, t->need, &sc);
-	if (!project(t, line, &sc))
+	scan_line(line, len, &sc);
+	if (!project(t, line, len, &sc))
 		split_fields(t, line, len, &sc);
 	if (t->bad) {
 		tsv_error(t, (long)t->bad_field, "%s", t->bad_what);
@@ -371,15 +407,22 @@ tsv_next(struct tsv *t)
 	return TSV_ROW;
 }
 
+/*
+ * The names are kept as they are checked, so that tsv_col finds a name
+ * given twice in the index it builds of the ones before: a header of
+ * thousands of columns takes no longer than its line to read.
+ */
 static int
 take_header(struct tsv *t)
 {
-	size_t i, j;
+	size_t i;
 
 	if (t->nfield == 0 || (t->nfield == 1 && t->field[0][0] == '\0')) {
 		tsv_error(t, -1, "empty header line");
 		return -1;
 	}
+	t->col = lr_xmalloc(t->nfield * sizeof *t->col);
+	t->ncol = 0;
 	for (i = 0; i < t->nfield; i++) {
 		/* One mark is taken off the file; another is not a name. */
 		if (strncmp(t->field[i], "\xef\xbb\xbf", 3) == 0) {
@@ -392,17 +435,13 @@ take_header(struct tsv *t)
 			    "header");
 			return -1;
 		}
-		for (j = 0; j < i; j++)
-			if (strcmp(t->field[i], t->field[j]) == 0) {
-				tsv_error(t, (long)i, "column name given "
-				    "twice in the header");
-				return -1;
-			}
+		if (tsv_col(t, t->field[i]) >= 0) {
+			tsv_error(t, (long)i, "column name given twice in "
+			    "the header");
+			return -1;
+		}
+		t->col[t->ncol++] = lr_xstrdup(t->field[i]);
 	}
-	t->ncol = t->nfield;
-	t->col = lr_xmalloc(t->ncol * sizeof *t->col);
-	for (i = 0; i < t->ncol; i++)
-		t->col[i] = lr_xstrdup(t->field[i]);
 	t->done_header = 1;
 	return 0;
 }
@@ -413,7 +452,8 @@ tsv_init(struct tsv *t, FILE *fp, const char *name)
 	memset(t, 0, sizeof *t);
 	t->fp = fp;
 	t->name = name;
-	t->in = lr_xmalloc(INBUF_SIZE + 1);
+	t->incap = INBUF_START;
+	t->in = lr_xmalloc(t->incap + 1);
 	if (csv_init(&t->csv, CSV_REPALL_NL) != 0)
 		lr_die(LR_EDATA, "out of memory");
 	csv_set_delim(&t->csv, '\t');
@@ -456,6 +496,7 @@ tsv_close(struct tsv *t)
 	for (i = 0; i < t->ncol; i++)
 		free(t->col[i]);
 	free(t->col);
+	free(t->colidx);
 	free(t->in);
 	free(t->store);
 	free(t->off);
@@ -465,15 +506,70 @@ tsv_close(struct tsv *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* Where name is in the index, or the free slot where it would go. */
+static size_t
+colidx_slot(const struct tsv *t, const char *name)
+{
+	size_t mask = t->colidx_cap - 1, i = (size_t)lr_hash(name) & mask;
+
+	while (t->colidx[i] != 0 &&
+	    strcmp(t->col[t->colidx[i] - 1], name) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/*
+ * Index the columns added since the last look-up, or all of them when
+ * col is another array or has fewer names than were indexed.  A name
+ * given twice keeps its first column, as a search from the left would.
+ */
+static void
+colidx_update(struct tsv *t)
+{
+	size_t i, k;
+
+	if (t->colidx_of != t->col || t->colidx_n > t->ncol) {
+		t->colidx_of = t->col;
+		t->colidx_n = 0;
+		if (t->colidx != NULL)
+			memset(t->colidx, 0,
+			    t->colidx_cap * sizeof *t->colidx);
+	}
+	/* At most half full, so that probes stay short. */
+	if (t->colidx == NULL || 2 * t->ncol > t->colidx_cap) {
+		size_t cap = t->colidx_cap ? t->colidx_cap : 64;
+
+		while (2 * t->ncol > cap)
+			cap *= 2;
+		free(t->colidx);
+		t->colidx = lr_xmalloc(cap * sizeof *t->colidx);
+		memset(t->colidx, 0, cap * sizeof *t->colidx);
+		t->colidx_cap = cap;
+		t->colidx_n = 0;
+	}
+	for (i = t->colidx_n; i < t->ncol; i++) {
+		k = colidx_slot(t, t->col[i]);
+		if (t->colidx[k] == 0)
+			t->colidx[k] = i + 1;
+	}
+	t->colidx_n = t->ncol;
+}
+
 long
 tsv_col(const struct tsv *t, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < t->ncol; i++)
-		if (strcmp(t->col[i], name) == 0)
-			return (long)i;
-	return -1;
+	if (t->ncol <= COLIDX_MIN) {
+		for (i = 0; i < t->ncol; i++)
+			if (strcmp(t->col[i], name) == 0)
+				return (long)i;
+		return -1;
+	}
+	/* The index is a cache of what the loop above would find. */
+	colidx_update((struct tsv *)t);
+	i = colidx_slot(t, name);
+	return t->colidx[i] != 0 ? (long)(t->colidx[i] - 1) : -1;
 }
 
 /*
