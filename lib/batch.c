@@ -328,6 +328,50 @@ row_fits(const struct batch *b, const struct row *w, const char *const *v,
 	return 1;
 }
 
+/* Is column value - 1 of the source the name looked for? */
+struct colname {
+	const struct source *s;
+	const char *name;
+};
+
+static int
+same_col(const void *arg, uint64_t value)
+{
+	const struct colname *n = arg;
+
+	return strcmp(n->s->cols[value - 1], n->name) == 0;
+}
+
+/*
+ * Where each log column is in each source, found once (a hash of the
+ * source's names: a header may be 15,000 columns wide), or -1: no
+ * value there, or "logged", which is now.  nsrc rows of t->ncol.
+ */
+static long *
+places(const struct batch *b, const struct tsv *t)
+{
+	long *at = lr_xmalloc((b->nsrc ? b->nsrc : 1) * t->ncol * sizeof *at);
+	size_t i, c;
+
+	for (i = 0; i < b->nsrc; i++) {
+		const struct source *s = &b->src[i];
+		struct keyset names = { NULL, NULL, 0, 0 };
+		size_t k;
+
+		for (k = 0; k < s->ncol; k++)
+			keyset_add(&names, lr_hash(s->cols[k]), k + 1);
+		for (c = 0; c < t->ncol; c++) {
+			struct colname n = { s, t->col[c] };
+
+			at[i * t->ncol + c] = strcmp(t->col[c], "logged") == 0 ?
+			    -1 : (long)keyset_find(&names, lr_hash(t->col[c]),
+			    same_col, &n) - 1;
+		}
+		keyset_free(&names);
+	}
+	return at;
+}
+
 /*
  * The new rows, in the log's column order; a column the log does not
  * have is an error, a column the input lacks is empty, and "logged"
@@ -340,8 +384,9 @@ batch_serialize(const struct batch *b, const struct tsv *t, int header,
 {
 	char *buf = NULL, now[32];
 	const char **v = lr_xmalloc(t->ncol * sizeof *v);
+	long *at = places(b, t);
 	FILE *mem = open_memstream(&buf, len);
-	size_t i, c, k;
+	size_t i, c;
 	int bad = 0;
 
 	if (mem == NULL)
@@ -351,17 +396,14 @@ batch_serialize(const struct batch *b, const struct tsv *t, int header,
 		tsv_put_row(mem, t->col, t->ncol);
 	for (i = 0; i < b->n; i++) {
 		const struct row *w = &b->v[i];
-		const struct source *s = &b->src[w->src];
+		const long *a = at + w->src * t->ncol;
 		long start = ftell(mem);
 
 		if (w->dup)
 			continue;
 		for (c = 0; c < t->ncol; c++) {
-			v[c] = strcmp(t->col[c], "logged") == 0 ? now : "";
-			for (k = 0; k < s->ncol; k++)
-				if (strcmp(s->cols[k], t->col[c]) == 0 &&
-				    strcmp(t->col[c], "logged") != 0)
-					v[c] = w->f[k];
+			v[c] = a[c] >= 0 ? w->f[a[c]] :
+			    strcmp(t->col[c], "logged") == 0 ? now : "";
 			if (c > 0)
 				putc('\t', mem);
 			tsv_put_field(mem, v[c]);
@@ -372,6 +414,7 @@ batch_serialize(const struct batch *b, const struct tsv *t, int header,
 	}
 	fclose(mem);
 	free(v);
+	free(at);
 	if (bad == 0)
 		return buf;
 	lr_warn("nothing was logged: %d row%s the log could not read back",
