@@ -112,24 +112,16 @@ FILE *
 log_open_reading(const char *path)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	FILE *fp;
+	int fd = lr_open_nowait(path, &st);
 
-	if (fd < 0) {
-		lr_warn("%s: %s", path, strerror(errno));
+	if (fd < 0)
 		return NULL;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (!S_ISREG(st.st_mode)) {
 		lr_warn("%s: not a regular file: a log is one", path);
 		close(fd);
 		return NULL;
 	}
-	if (fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "r")) == NULL) {
-		lr_warn("%s: %s", path, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	return fp;
+	return lr_fdopen_read(fd, path);
 }
 
 long

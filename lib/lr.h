@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <csv.h>
@@ -127,6 +128,8 @@ void tsv_put_row(FILE *fp, char *const *f, size_t n);
 int lr_share_file(char *dst, size_t n, const char *env, const char *file);
 int lr_log_path(char *dst, size_t n);
 int lr_state_path(char *dst, size_t n, const char *file);
+int lr_open_nowait(const char *path, struct stat *st);
+FILE *lr_fdopen_read(int fd, const char *path);
 FILE *lr_open_input(const char *path, const char **name);
 
 /* catalog.c: the exercise catalog and its words; filter.c: filters. */

@@ -138,10 +138,45 @@ lr_state_path(char *dst, size_t n, const char *file)
  * Open an input by name; "-" is standard input.  Reports failure and
  * returns NULL.
  */
+/*
+ * Open path to read without waiting: open(2) of a FIFO with no writer
+ * would wait for ever.  st says what it is, for the caller to refuse
+ * what it cannot read.  -1, said, when it cannot be opened.
+ */
+int
+lr_open_nowait(const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, st) != 0) {
+		lr_warn("%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * The stream of an fd from lr_open_nowait, its reads blocking again (a
+ * pipe with a writer is read to its end).  NULL, said, fd closed.
+ */
+FILE *
+lr_fdopen_read(int fd, const char *path)
+{
+	FILE *fp;
+
+	if (fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "r")) == NULL) {
+		lr_warn("%s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	return fp;
+}
+
 FILE *
 lr_open_input(const char *path, const char **name)
 {
-	FILE *fp;
 	struct stat st;
 	int fd;
 
@@ -150,13 +185,9 @@ lr_open_input(const char *path, const char **name)
 		return stdin;
 	}
 	*name = path;
-	/* Opening a FIFO with no writer would wait for ever: never wait. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-		lr_warn("%s: %s", path, strerror(errno));
+	if ((fd = lr_open_nowait(path, &st)) < 0)
 		return NULL;
-	}
-	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISFIFO(st.st_mode)) {
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
 		/* A device such as /dev/zero could be read for ever. */
 		lr_warn("%s: %s", path, S_ISDIR(st.st_mode) ?
 		    "is a directory" : "not a file: give a file, or - for "
@@ -164,11 +195,5 @@ lr_open_input(const char *path, const char **name)
 		close(fd);
 		return NULL;
 	}
-	/* Reads may block again: a pipe with a writer is read to its end. */
-	if (fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "r")) == NULL) {
-		lr_warn("%s: %s", path, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	return fp;
+	return lr_fdopen_read(fd, path);
 }
