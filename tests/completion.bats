@@ -57,7 +57,9 @@ install_into_root() {
 	found=
 	# shellcheck disable=SC2016 # fish expands it
 	for d in $(env -i HOME="$HOME" PATH=/usr/bin:/bin fish -c 'echo $__fish_vendor_completionsdirs'); do
-		[ -f "$ROOT$d/lr-plan.fish" ] && found=$d
+		if [ -f "$ROOT$d/lr-plan.fish" ]; then
+			found=$d
+		fi
 	done
 	[ -n "$found" ]
 	run env -i HOME="$HOME" PATH="$LR_BIN:/usr/bin:/bin" fish -c \
@@ -75,7 +77,9 @@ install_into_root() {
 	found=
 	# shellcheck disable=SC2016 # zsh expands it
 	for d in $(env -i HOME="$HOME" PATH=/usr/bin:/bin zsh -f -c 'print -l $fpath'); do
-		[ -f "$ROOT$d/_lr" ] && found=$d
+		if [ -f "$ROOT$d/_lr" ]; then
+			found=$d
+		fi
 	done
 	[ -n "$found" ]
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 20 \

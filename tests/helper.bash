@@ -50,3 +50,22 @@ plan_seconds() {
 column_of() {
 	awk -F'\t' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }'
 }
+
+# The columns of results rows (lr-formats(5)), as a header line.
+# shellcheck disable=SC2034 # used by the test files that load this one
+RESULTS_HEADER=$(printf 'started\tsession\trecord\tstep\tid\tside\tsets\treps\thold_s\tactive_s\tstatus\tpain\tnote')
+
+# $2 results rows of a made-up session $1, on stdout, header first.
+results() {
+	printf '%s\n' "$RESULTS_HEADER"
+	awk -v s="$1" -v n="$2" 'BEGIN {
+		for (i = 0; i < n; i++)
+			printf "2026-11-%02dT%02d:%02d:00+01:00\t%s\texercise\t%d\tcobra\tboth\t3\t0\t45\t45\tdone\t\t\n",
+			    1 + i % 28, 8 + i % 12, i % 60, s, 1 + i % 999
+	}'
+}
+
+# The rows of the log at $LR_LOG, its header left out.
+log_rows() {
+	sed 1d "$LR_LOG" | wc -l
+}

@@ -8,21 +8,6 @@ setup() {
 	lr_setup
 	export LR_LOG="$BATS_TEST_TMPDIR/data/lr/log.tsv"
 	DIR="$BATS_TEST_TMPDIR/data/lr"
-	RESULTS_HEADER=$(printf 'started\tsession\trecord\tstep\tid\tside\tsets\treps\thold_s\tactive_s\tstatus\tpain\tnote')
-}
-
-# $2 results rows of a made-up session $1, on stdout.
-results() {
-	printf '%s\n' "$RESULTS_HEADER"
-	awk -v s="$1" -v n="$2" 'BEGIN {
-		for (i = 0; i < n; i++)
-			printf "2026-11-%02dT%02d:%02d:00+01:00\t%s\texercise\t%d\tcobra\tboth\t3\t0\t45\t45\tdone\t\t\n",
-			    1 + i % 28, 8 + i % 12, i % 60, s, 1 + i % 999
-	}'
-}
-
-log_rows() {
-	sed 1d "$LR_LOG" | wc -l
 }
 
 # Whatever a test leaves, lr-log --check and lr-report agree on its
@@ -30,7 +15,9 @@ log_rows() {
 # or planted, is --check's alone to report: it is put aside first.)
 check_and_report_agree() {
 	local check=0 report=0
-	[ -f "$LR_LOG" ] && [ ! -L "$LR_LOG" ] || return 0
+	if [ ! -f "$LR_LOG" ] || [ -L "$LR_LOG" ]; then
+		return 0
+	fi
 	chmod 600 "$LR_LOG"	# --check calls a readable log a problem
 	rm -f "$LR_LOG.journal"
 	lr-log --check >/dev/null 2>&1 || check=$?

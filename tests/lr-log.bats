@@ -6,21 +6,6 @@ load helper
 setup() {
 	lr_setup
 	export LR_LOG="$BATS_TEST_TMPDIR/data/lr/log.tsv"
-	RESULTS_HEADER=$(printf 'started\tsession\trecord\tstep\tid\tside\tsets\treps\thold_s\tactive_s\tstatus\tpain\tnote')
-}
-
-# $2 results rows of a made-up session $1, on stdout.
-results() {
-	printf '%s\n' "$RESULTS_HEADER"
-	awk -v s="$1" -v n="$2" 'BEGIN {
-		for (i = 0; i < n; i++)
-			printf "2026-11-%02dT%02d:%02d:00+01:00\t%s\texercise\t%d\tcobra\tboth\t3\t0\t45\t45\tdone\t\t\n",
-			    1 + i % 28, 8 + i % 12, i % 60, s, 1 + i % 999
-	}'
-}
-
-log_rows() {
-	sed 1d "$LR_LOG" | wc -l
 }
 
 @test "a session from the timer: one row per exercise and side, then nothing the second time" {

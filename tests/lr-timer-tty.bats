@@ -172,6 +172,20 @@ terminal_is_sane() {
 ALL_CLEAR='leg-colour=no,weight=no,fever=no,wound=no,bladder=no,numbness=no,sharp-pain=no,injury=no,unsettled=no'
 
 # Answer the day's questions no, one key each, waiting for each one.
+# Batch mode's questions as lines: the notice, nine times n and
+# Enter, then Enter to start.
+batch_questions_all_no() {
+	local i
+	wait_for 'Before your first session'
+	keys Enter
+	for i in 1 2 3 4 5 6 7 8 9; do
+		wait_for "Before you start ($i of 9)"
+		keys n Enter
+	done
+	wait_for 'Press Enter to start'
+	keys Enter
+}
+
 answer_no() {
 	local i
 	for i in 1 2 3 4 5 6 7 8 9; do
@@ -431,14 +445,7 @@ answer_no() {
 @test "a state directory that cannot be made is reported, and the session goes on" {
 	: > notadir
 	start "XDG_STATE_HOME='$BATS_TEST_TMPDIR/notadir' lr-timer --batch --speed 1000 plan.tsv > out.tsv 2>err.txt"
-	wait_for 'Before your first session'
-	keys Enter
-	for i in 1 2 3 4 5 6 7 8 9; do
-		wait_for "Before you start ($i of 9)"
-		keys n Enter
-	done
-	wait_for 'Press Enter to start'
-	keys Enter
+	batch_questions_all_no
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
 	grep -qx "lr-timer: $BATS_TEST_TMPDIR/notadir/lr: Not a directory" err.txt
@@ -461,14 +468,7 @@ answer_no() {
 
 @test "batch mode asks the questions on the terminal as lines, y or n and Enter" {
 	start "lr-timer --batch --speed 1000 plan.tsv > out.tsv 2>err.txt"
-	wait_for 'Before your first session'
-	keys Enter
-	for i in 1 2 3 4 5 6 7 8 9; do
-		wait_for "Before you start ($i of 9)"
-		keys n Enter
-	done
-	wait_for 'Press Enter to start'
-	keys Enter
+	batch_questions_all_no
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
 	grep -q "	screen	.*	clear		$ALL_CLEAR\$" out.tsv
