@@ -177,6 +177,9 @@ FILE *catalog_installed(const char **name);
  * matches, when it is not there or the catalog has errors. */
 int catalog_find(const char *path, const char *id, struct exercise *out,
     char **copy);
+/* The same for n ids, the catalog read once: out[n], copy[n]. */
+int catalog_find_all(const char *path, const char *const *ids, size_t n,
+    struct exercise *out, char **copy);
 
 struct filter {
 	char *conditions, *kinds, *regions, *positions, *equipment;
