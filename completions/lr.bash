@@ -151,7 +151,7 @@ _lr_report() {
 	--since|--until|--today) mapfile -t COMPREPLY < <(compgen -W "$(date +%F)" -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -F --format --today -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -F --format --today --due -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi
