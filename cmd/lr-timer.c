@@ -272,6 +272,7 @@ on_sig(struct timer *t, int sig)
 		term_cbreak();
 		if (!t->sc.dumb)
 			term_alt_screen();
+		screen_redraw(&t->sc);
 		session_pause(&t->s, now);
 		break;
 	case SIGWINCH:
@@ -488,6 +489,7 @@ main(int argc, char **argv)
 		status = LR_EDATA;
 	cues_said_on_stderr(&t.cues);
 	session_free(&t.s);
+	screen_close(&t.sc);
 	checkin_free(&t.ck);
 	cues_free(o.cue_argv);
 	return status;

@@ -238,7 +238,7 @@ enum {
 	P_STEP, P_ID, P_NAME, P_KIND, P_POSITION, P_EQUIPMENT, P_SIDES,
 	P_SETS, P_REPS, P_REP_S, P_HOLD_S, P_BREATHS, P_REST_S, P_CUE,
 	P_REQUIRED,			/* the columns above must be present */
-	P_WHY = P_REQUIRED,
+	P_WHY = P_REQUIRED, P_STEPS,
 	P_NCOLS
 };
 extern const char *const plan_cols[];
@@ -252,6 +252,7 @@ struct plan_row {
 	const char *id, *name, *kind, *position, *equipment, *cue;
 	const char *why;		/* "" when absent */
 	struct dose dose;
+	const char *steps;		/* one a line; "" or NULL: none */
 };
 
 struct plan {
