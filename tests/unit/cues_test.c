@@ -14,31 +14,31 @@
 /* Calf raises: 3 sets of 10 reps of 4 s, 30 s of rest. */
 static const struct plan_row calf = {
 	1, "calf-raise", "Calf raise", "strength", "standing", "none",
-	"Rise", "", { 1, 3, 10, 4, 0, 0, 30 }
+	"Rise", "", { 1, 3, 10, 4, 0, 0, 30 }, ""
 };
 
 /* A stretch held 60 s on each side, 2 sets, 30 s of rest. */
 static const struct plan_row stretch = {
 	2, "stretch", "Hamstring stretch", "stretch", "supine", "none",
-	"Reach", "", { 2, 2, 0, 0, 60, 0, 30 }
+	"Reach", "", { 2, 2, 0, 0, 60, 0, 30 }, ""
 };
 
 /* Bridges: 10 reps, 3 s of moving and 3 s held at the top. */
 static const struct plan_row bridge = {
 	3, "glute-bridge", "Glute bridge", "strength", "supine", "none",
-	"Lift", "", { 1, 1, 10, 3, 3, 0, 0 }
+	"Lift", "", { 1, 1, 10, 3, 3, 0, 0 }, ""
 };
 
 /* Cat-cow: 5 reps of 6 s, each a breath in and out. */
 static const struct plan_row catcow = {
 	4, "cat-cow", "Cat-cow", "mobility", "all-fours", "none",
-	"Breathe", "", { 1, 1, 5, 6, 0, 0, 0 }
+	"Breathe", "", { 1, 1, 5, 6, 0, 0, 0 }, ""
 };
 
 /* A hold of 5 slow breaths, 25 s. */
 static const struct plan_row chair = {
 	5, "chair-pose", "Chair pose", "strength", "standing", "none",
-	"Sit", "", { 1, 1, 0, 0, 25, 5, 0 }
+	"Sit", "", { 1, 1, 0, 0, 25, 5, 0 }, ""
 };
 
 /* What was said, and when. */
