@@ -101,7 +101,7 @@ _lr_timer() {
 	--cue-cmd) mapfile -t COMPREPLY < <(compgen -c -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-b --batch -s --speed --ready --switch --screen --no-screen -p --pain --no-pain --cue-cmd --no-bell -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-b --batch -s --speed --ready --switch --screen --no-screen -p --pain --no-pain --cue-cmd --no-bell --tick -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi
