@@ -320,6 +320,7 @@ draw_bar(struct canvas *c, int at, const struct view *v)
 	int width, fill, i;
 	size_t o = 0;
 
+	bar[0] = '\0';		/* a window too narrow has no bar */
 	snprintf(suffix, sizeof suffix, " %3d%%  %s left", pct,
 	    lr_fmt_secs(t, sizeof t, (left + 999) / 1000));
 	if ((width = c->width - 2 - (int)strlen(suffix)) < 5) {

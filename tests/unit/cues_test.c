@@ -140,7 +140,7 @@ rep_counts_1_to_10(void **state)
 	struct session s;
 	struct cuesched cs;
 	struct heard h = { 0 };
-	char n[8];
+	char n[16];
 	int k;
 
 	(void)state;
