@@ -76,8 +76,10 @@ not_run() {
 	    'make check-all' 'runs every pass of the suite' \
 	    'make fuzz FUZZ_TIME=60' 'fuzzes for minutes' \
 	    'tests/fresh-machine.sh [--chroot]' 'clones and builds the tree; CI runs it' \
-	    "lr-report --due && notify-send lr 'time for your exercises'" \
-	    'needs a desktop session for notify-send; lr-report --due is tested in tests/lr-report.bats' \
+	    "0 18 * * * lr-report --due >/dev/null && echo 'lr: a session is due today'" \
+	    'a crontab line; its lr-report --due is run on its own above' \
+	    'systemctl --user daemon-reload && systemctl --user enable --now lr-due.timer' \
+	    'needs a systemd user session; the unit files are checked by systemd-analyze' \
 	    'make install PREFIX=/usr/local' \
 	    'installs into the machine; tests/docs.bats installs with DESTDIR' \
 	    'make uninstall PREFIX=/usr/local' \
@@ -91,7 +93,9 @@ text_blocks() {
 	printf '%s\t%s\n' \
 	    ' lr-timer   step 1 of 8' \
 	    'screen 26 lr-plan -R sciatica | lr-timer --no-screen --no-pain' \
-	    'lr-report --format tsv (every week)             0.47 s     6.2 MiB' \
+	    '# ~/.config/systemd/user/lr-due.service' \
+	    'systemd unit files to copy; systemd-analyze verify checks them when it is installed' \
+	    'lr-report --format tsv (every week)             0.52 s     8.6 MiB' \
 	    'timings of bench/report.sh on the project'"'"'s machine: a minute'"'"'s run on a 110 MB log'
 }
 
@@ -545,4 +549,36 @@ through_session() {
 		sleep 0.05
 	done
 	[ "$(cat "$d/status")" -eq 0 ]
+}
+
+@test "the README's systemd timer units are units systemd accepts" {
+	command -v systemd-analyze >/dev/null ||
+	    skip "systemd-analyze is not installed (sh .ci/deps all)"
+	local units=$BATS_TEST_TMPDIR/units
+	mkdir -p "$units" "$BATS_TEST_TMPDIR/run"
+	# The block, cut at each "# ~/.config/systemd/user/NAME" into NAME.
+	blocks | awk -F'\t' -v dir="$units" '
+		$2 == "text" && $4 == "# ~/.config/systemd/user/lr-due.service" { b = $1 }
+		b && $1 == b && $4 ~ /^# ~\/\.config\/systemd\/user\// {
+			f = $4; sub(/.*\//, "", f); f = dir "/" f; next
+		}
+		b && $1 == b { print $4 > f }'
+	[ -s "$units/lr-due.service" ]
+	[ -s "$units/lr-due.timer" ]
+	# systemd looks its commands up in its own path, not $PATH: the
+	# commands of the tree under test, and a notify-send that does nothing.
+	printf '#!/bin/sh\n' > "$BATS_TEST_TMPDIR/notify-send"
+	chmod +x "$BATS_TEST_TMPDIR/notify-send"
+	sed -i "s|=lr-report |=$REPO/bin/lr-report |; s|=notify-send |=$BATS_TEST_TMPDIR/notify-send |" \
+	    "$units/lr-due.service"
+	grep -qx "ExecCondition=$REPO/bin/lr-report --due" "$units/lr-due.service"
+	XDG_RUNTIME_DIR=$BATS_TEST_TMPDIR/run run systemd-analyze verify --user \
+	    "$units/lr-due.service" "$units/lr-due.timer"
+	assert_success
+	assert_output ''
+	# And it would refuse a unit that is wrong.
+	sed -i 's/^OnCalendar=.*/OnCalendar=*-*-* 25:00/' "$units/lr-due.timer"
+	XDG_RUNTIME_DIR=$BATS_TEST_TMPDIR/run run systemd-analyze verify --user \
+	    "$units/lr-due.service" "$units/lr-due.timer"
+	assert_failure
 }
