@@ -13,6 +13,9 @@
 
 #include "lr.h"
 #include "figures.h"
+#include "history.h"
+#include "html.h"
+#include "people.h"
 #include "warnings.h"
 #include "weeks.h"
 
@@ -32,18 +35,20 @@ static const char usage_text[] =
 "                       articles' four to five times a week)\n"
 "  -c, --condition LIST the person's conditions, for the articles' rules\n"
 "                       (default: those of the exercises in the log)\n"
-"  -F, --format FORMAT  text (default), tsv or md\n"
+"  -e, --exercises      each exercise: sessions, doses, status, pain\n"
+"      --by-person      each LOG one person's, named by its file\n"
+"  -F, --format FORMAT  text (default), tsv, md or html\n"
 "      --today DATE     report as if today were DATE\n"
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n";
 
-enum { FMT_TEXT, FMT_TSV, FMT_MD };
+enum { FMT_TEXT, FMT_TSV, FMT_MD, FMT_HTML };
 
 struct options {
 	struct range_spec r;
 	long target;
 	char *conditions;		/* --condition, or NULL: from the log */
-	int format;
+	int format, exercises, by_person;
 	char **logs;
 	int nlogs;
 };
@@ -379,18 +384,21 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "target", required_argument, NULL, 't' },
 		{ "condition", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "exercises", no_argument, NULL, 'e' },
+		{ "by-person", no_argument, NULL, 'P' },
 		{ "today", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const formats[] = { "text", "tsv", "md", NULL };
+	static const char *const formats[] = { "text", "tsv", "md", "html",
+	    NULL };
 	int ch, ranged = 0;
 
 	o->r.weeks = 4;
 	o->target = 4;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":w:t:c:F:hV", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, ":w:t:c:F:ehV", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'w':
@@ -405,9 +413,11 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'F':
 			if ((o->format = lr_word_index(formats, optarg)) < 0)
-				lr_usage_error("--format: expected text, tsv or "
-				    "md, got \"%s\"", optarg);
+				lr_usage_error("--format: expected text, tsv, "
+				    "md or html, got \"%s\"", optarg);
 			break;
+		case 'e': o->exercises = 1; break;
+		case 'P': o->by_person = 1; break;
 		case 'T': o->r.today = optarg; break;
 		case 'c':
 			filter_add(&o->conditions, optarg, lr_conditions,
@@ -421,6 +431,8 @@ parse_options(int argc, char **argv, struct options *o)
 	if (ranged != 0 && ranged != 1 && ranged != 2 && ranged != 4)
 		lr_usage_error("--week, --last-week and the other range "
 		    "options go alone");
+	if (o->by_person && o->exercises)
+		lr_usage_error("--exercises and --by-person go alone");
 	if (o->r.since && o->r.weeks != 4 && o->r.until)
 		lr_usage_error("--weeks with both --since and --until");
 	o->logs = argv + optind;
@@ -437,11 +449,18 @@ main(int argc, char **argv)
 	struct style st;
 	struct rows R;
 	struct idmask *ids;
+	struct hist h, *hp = NULL;
 	char path[PATH_MAX];
 	int i, status = LR_OK;
 
 	parse_options(argc, argv, &o);
 	range_make(&o.r, &r);
+	if (o.by_person) {
+		status = people_report(o.logs, o.nlogs, &(struct people){ &r,
+		    o.target, o.conditions, o.format });
+		free(o.conditions);
+		return status;
+	}
 	if (o.nlogs == 0) {
 		if (lr_log_path(path, sizeof path) != 0)
 			return LR_EDATA;
@@ -453,10 +472,12 @@ main(int argc, char **argv)
 	}
 	ids = o.conditions ? NULL : idmask_read();
 	weeks_init(&s, ids);
-	if (o.nlogs == 0 && weeks_read(&s, path) != 0)
+	hist_init(&h, r.first, r.last + 6);
+	hp = o.exercises || o.format == FMT_HTML ? &h : NULL;
+	if (o.nlogs == 0 && hist_read(hp, &s, path) != 0)
 		status = LR_EDATA;
 	for (i = 0; i < o.nlogs; i++)
-		if (weeks_read(&s, o.logs[i]) != 0)
+		if (hist_read(hp, &s, o.logs[i]) != 0)
 			status = LR_EDATA;
 	if (status != LR_OK && s.rows == 0 && s.skipped_rows == 0) {
 		weeks_free(&s);
@@ -472,6 +493,7 @@ main(int argc, char **argv)
 	}
 	rows_init(&R, &s, &r, o.target);
 	weeks_finish(&s);
+	hist_finish(&h);
 	warn_init(&w, o.conditions ? conditions_mask(o.conditions) :
 	    s.conditions);
 	warn_all(&w, &s, &R, &r);
@@ -479,13 +501,19 @@ main(int argc, char **argv)
 	    lr_color_term(getenv("TERM"));
 	st.utf8 = lr_utf8_locale();
 	st.md = o.format == FMT_MD;
-	if (o.format == FMT_TSV)
+	if (o.format == FMT_HTML)
+		html_report(stdout, &(struct html_part){ NULL, &R, &s, &w, &h,
+		    &r });
+	else if (o.exercises)
+		hist_put(stdout, &h, o.format, r.first, r.last);
+	else if (o.format == FMT_TSV)
 		out_tsv(&R, &w);
 	else if (o.format == FMT_MD)
 		out_md(&R, &s, &o, &r, &w, &st);
 	else
 		out_text(&R, &s, &o, &r, &w, &st);
 	warn_free(&w);
+	hist_free(&h);
 	weeks_free(&s);
 	idmask_free(ids);
 	free(o.conditions);

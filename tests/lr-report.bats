@@ -309,7 +309,7 @@ many_sessions() {
 @test "usage errors exit 2" {
 	run lr-report -w 0
 	assert_failure 2
-	run lr-report --format html
+	run lr-report --format pdf
 	assert_failure 2
 	run lr-report --since 2026-02-30
 	assert_failure 2
