@@ -48,6 +48,7 @@ static const char usage_text[] =
 "      --cue-cmd CMD    run CMD with each cue's text as one argument,\n"
 "                       e.g. espeak-ng (words split at spaces, no shell)\n"
 "      --no-bell        no terminal bell at each change\n"
+"      --tick           ring the terminal bell at each rep, to pace it\n"
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n"
 "\n"
@@ -61,7 +62,7 @@ struct options {
 	const char *plan;
 	double speed;
 	long ready_s, switch_s;
-	int batch, screen, pain, bell;
+	int batch, screen, pain, bell, tick;
 	char **cue_argv;
 };
 
@@ -69,6 +70,7 @@ struct timer {
 	const struct options *o;
 	struct session s;
 	struct cues cues;
+	struct cuesched sched;		/* what is said when */
 	struct screen sc;
 	struct checkin ck;		/* questions before and after */
 	long long mono0, wall0;		/* ns when the session clock was 0 */
@@ -107,6 +109,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "no-pain", no_argument, NULL, 'P' },
 		{ "cue-cmd", required_argument, NULL, 'c' },
 		{ "no-bell", no_argument, NULL, 'B' },
+		{ "tick", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -134,6 +137,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'P': o->pain = 0; break;
 		case 'c': o->cue_argv = cues_split(optarg); break;
 		case 'B': o->bell = 0; break;
+		case 'T': o->tick = 1; break;
 		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
 		default: lr_bad_option(ch, argv);
@@ -176,15 +180,58 @@ put_row(struct session *s, const struct session_row *sr, void *arg)
 
 /* ---- what the session does, shown and said ---- */
 
+/* A change: the bell rings and the top line flashes. */
 static void
-cue(struct timer *t, const char *text)
+flash(struct timer *t)
 {
 	if (!t->o->batch) {
 		t->flash_until = lr_mono_ns() + 400000000LL;
 		if (t->o->bell)
 			(void)!write(t->tty, "\a", 1);
 	}
-	cues_run(&t->cues, text);
+}
+
+/* A cue said at `ms` on the session clock may start half a second late. */
+static void
+speak(struct timer *t, const char *text, long long ms, long long mono)
+{
+	cues_speak(&t->cues, text, mono, real_ns(t, ms) + 500000000LL);
+}
+
+/* The spoken cues due by now; --tick rings at each rep. */
+static void
+say_due(struct timer *t, long long mono)
+{
+	struct cue due[16];
+	size_t n, i;
+
+	n = cuesched_due(&t->sched, &t->s, clock_ms(t, mono),
+	    (long)(500 * t->o->speed), due, 16);
+	for (i = 0; i < n; i++) {
+		if (due[i].tick && t->o->tick && !t->o->batch)
+			(void)!write(t->tty, "\a", 1);
+		speak(t, due[i].text, due[i].at, mono);
+	}
+	cues_pump(&t->cues, mono);
+}
+
+/*
+ * The last word, said when the session ends, however it ends; a whole
+ * session took until its last phase's end, however late the clock
+ * was read.
+ */
+static void
+say_summary(struct timer *t)
+{
+	const struct session *s = &t->s;
+	long long mono = lr_mono_ns(), now = clock_ms(t, mono);
+	long long at = s->paused ? s->paused_at : now;
+	char text[CUE_LEN];
+
+	if (!s->quit && s->end < at)
+		at = s->end;
+	cuesched_summary(text, sizeof text, s, (long)(at - s->paused_total));
+	speak(t, text, now, mono);
 }
 
 static void
@@ -195,7 +242,9 @@ on_event(struct session *s, int ev, void *arg)
 
 	if (cues_text(text, sizeof text, s, ev) != NULL &&
 	    !(ev == SE_END && t->rows.error))
-		cue(t, text);
+		flash(t);
+	if (ev == SE_END)
+		say_summary(t);
 	cues_tell(&t->cues, s, ev);
 }
 
@@ -272,6 +321,7 @@ on_sig(struct timer *t, int sig)
 		term_cbreak();
 		if (!t->sc.dumb)
 			term_alt_screen();
+		screen_redraw(&t->sc);
 		session_pause(&t->s, now);
 		break;
 	case SIGWINCH:
@@ -308,7 +358,8 @@ wait_events(struct timer *t)
 	nfds_t n = 0;
 	int sig;
 
-	wait = t->s.paused ? 1000000000LL : real_ns(t, t->s.end) - now;
+	wait = t->s.paused ? 1000000000LL : real_ns(t, cuesched_next(&t->s,
+	    clock_ms(t, now))) - now;
 	if (!t->o->batch && wait > 250000000LL)
 		wait = 250000000LL;
 	if (t->o->batch && t->sc.dumb == 0 && wait > 1000000000LL)
@@ -348,10 +399,12 @@ run_session(struct timer *t)
 		session_tick(&t->s, clock_ms(t, mono));
 		if (t->s.done)
 			break;
+		say_due(t, mono);
 		draw(t, mono);
 		dumb_countdown(t, mono);
 		wait_events(t);
 	}
+	cues_flush(&t->cues);
 }
 
 /* ---- main ---- */
@@ -488,6 +541,7 @@ main(int argc, char **argv)
 		status = LR_EDATA;
 	cues_said_on_stderr(&t.cues);
 	session_free(&t.s);
+	screen_close(&t.sc);
 	checkin_free(&t.ck);
 	cues_free(o.cue_argv);
 	return status;

@@ -10,5 +10,6 @@ complete -c lr-report -s e -l exercises -d 'each exercise: sessions, doses, pain
 complete -c lr-report -l by-person -d 'each log one person\'s, named by its file'
 complete -c lr-report -s F -l format -x -a 'text tsv md html' -d 'output format'
 complete -c lr-report -l today -x -d 'report as if today were DATE'
+complete -c lr-report -l due -d 'say whether a session is due today'
 complete -c lr-report -s h -l help -d 'show help'
 complete -c lr-report -s V -l version -d 'show version'

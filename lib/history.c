@@ -106,26 +106,24 @@ ex_dose(struct hist_ex *x, const struct hist_dose *d, long day)
 	x->runs[x->nruns++] = (struct hist_run){ *d, day, day, 1 };
 }
 
+/*
+ * The first and last day, the dose and the pain of an exercise of a
+ * session closed; its sessions and states are counted as rows come.
+ */
 static void
 close_item(struct hist *h, const struct hist_open *o,
     const struct hist_item *it)
 {
 	struct hist_ex *x = &h->v[it->ex];
+	int st = tally_state(&h->tally, o->id, x->id);
 
-	x->sessions++;
 	if (it->day < x->first)
 		x->first = it->day;
 	if (it->day > x->last)
 		x->last = it->day;
 	x->active_s += it->active_s;
-	if (it->status == HIST_DONE)
-		x->done++;
-	else if (it->status == HIST_PARTIAL)
-		x->partial++;
-	else {
-		x->skipped++;
+	if (st < EX_PARTIAL)
 		return;
-	}
 	if (it->has_dose)
 		ex_dose(x, &it->d, it->day);
 	if (o->before >= 0)
@@ -192,17 +190,26 @@ side_dose(const struct result *r)
 	return d;
 }
 
-static int
-status_of(const char *s)
+/* An exercise's count of sessions in a state, moved by a row. */
+static void
+count_state(struct hist_ex *x, const struct tally_step *t)
 {
-	return strcmp(s, "done") == 0 ? HIST_DONE :
-	    strcmp(s, "partial") == 0 ? HIST_PARTIAL : HIST_SKIPPED;
+	long *n[] = { NULL, &x->skipped, &x->partial, &x->done };
+
+	if (t->before == EX_NONE)
+		x->sessions++;
+	if (t->before == t->after)
+		return;
+	if (t->before != EX_NONE)
+		(*n[t->before])--;
+	(*n[t->after])++;
 }
 
 /*
- * A side joins its exercise in the session: done only when every side
- * is, skipped only when every side is, else partial.  The dose is that
- * of the first side done.
+ * A side joins its exercise in the session, folded as the weeks fold
+ * it (tally.c): done when every side is, partial when some work was
+ * done, skipped when none was; a side skipped and then done in a
+ * resumed session is done.  The dose is that of the first side done.
  */
 static void
 take_exercise(struct hist *h, const struct result *r, long day)
@@ -210,7 +217,11 @@ take_exercise(struct hist *h, const struct result *r, long day)
 	struct hist_open *o = open_session(h, r->session);
 	size_t ex = ex_index(h, r->id), i;
 	struct hist_item *it = NULL;
-	int st = status_of(r->status);
+	struct tally_step t;
+
+	tally_take(&h->tally, r->session, r->id, r->side, r->status,
+	    day - lr_weekday(day), &t);
+	count_state(&h->v[ex], &t);
 
 	for (i = 0; i < o->nitems; i++)
 		if (o->items[i].ex == ex)
@@ -224,12 +235,10 @@ take_exercise(struct hist *h, const struct result *r, long day)
 		it = &o->items[o->nitems++];
 		memset(it, 0, sizeof *it);
 		it->ex = ex;
-		it->status = st;
 		it->day = day;
-	} else if (it->status != st)
-		it->status = HIST_PARTIAL;
+	}
 	it->active_s += r->active_s;
-	if (st == HIST_DONE && !it->has_dose) {
+	if (strcmp(r->status, "done") == 0 && !it->has_dose) {
 		it->d = side_dose(r);
 		it->has_dose = 1;
 	}
@@ -303,6 +312,7 @@ void
 hist_init(struct hist *h, long from, long to)
 {
 	memset(h, 0, sizeof *h);
+	tally_init(&h->tally);
 	h->from = from;
 	h->to = to;
 	h->bucket = to - from < 184 ? 1 : 7;
@@ -425,7 +435,28 @@ hist_free(struct hist *h)
 		free(h->notes[i].text);
 	}
 	free(h->pain);
+	tally_free(&h->tally);
 	memset(h, 0, sizeof *h);
+}
+
+/*
+ * The range starts later, on `from` (the week of the log's first
+ * record, lr-report's range_clip): the pain of the days before it goes.
+ */
+void
+hist_clip(struct hist *h, long from)
+{
+	size_t k;
+
+	if (from <= h->from || from > h->to)
+		return;
+	k = (size_t)((from - h->from) / h->bucket);
+	if (k > h->npain)
+		k = h->npain;
+	if (h->pain != NULL)
+		memmove(h->pain, h->pain + k, (h->npain - k) * sizeof *h->pain);
+	h->npain -= k;
+	h->from = from;
 }
 
 /* ---- for people ---- */

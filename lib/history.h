@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "lr.h"
+#include "tally.h"
 #include "weeks.h"
 
 /* A dose per set, as a session did it: sets x reps, or sets x hold. */
@@ -25,8 +26,6 @@ struct hist_run {
 	long sessions;
 };
 
-enum { HIST_DONE, HIST_PARTIAL, HIST_SKIPPED };
-
 struct hist_ex {
 	char *id;
 	uint64_t hash;
@@ -39,10 +38,13 @@ struct hist_ex {
 	size_t nruns, capruns;
 };
 
-/* One exercise in an open session: its sides joined. */
+/*
+ * One exercise in an open session: its day, minutes and dose; its state,
+ * its sides joined, is the tally's.
+ */
 struct hist_item {
 	size_t ex;
-	int status, has_dose;
+	int has_dose;
 	long day, active_s;
 	struct hist_dose d;
 };
@@ -90,6 +92,7 @@ struct hist {
 	size_t nnote;
 	uint64_t last_note;		/* hash of the last note kept and its
 					   session: a second side's copy */
+	struct tally tally;		/* each exercise of a session once */
 };
 
 void hist_init(struct hist *h, long from, long to);
@@ -99,6 +102,7 @@ int hist_read(struct hist *h, struct weeks *s, const char *path);
 int hist_read_file(struct hist *h, struct weeks *s, FILE *fp,
     const char *name);
 void hist_finish(struct hist *h);
+void hist_clip(struct hist *h, long from);
 void hist_free(struct hist *h);
 
 /* After hist_finish, v[] is ordered by first session, then as seen. */

@@ -4,9 +4,11 @@
  * printed on A4; every text from the log escaped.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
+#include "tables.h"
 
 /* ---- text ---- */
 
@@ -366,43 +368,101 @@ td_pain(FILE *fp, double b, double a)
 	fputs("</td>", fp);
 }
 
+/* A week's first cells: 2026-W45 (* when not over) and its Monday. */
 static void
-table_weeks(FILE *fp, const struct rows *R)
+td_week(FILE *fp, const struct row *x)
 {
-	struct row x;
-	struct totals t;
-	size_t i;
 	char d[16];
 
-	fputs("<h2>Week by week</h2>\n<table>\n<tr><th class=\"l\">Week</th>"
-	    "<th class=\"l\">From</th><th>Sessions</th><th>Days</th>"
-	    "<th>Minutes</th><th>Done</th><th>Partial</th><th>Skipped</th>"
-	    "<th>Adherence</th><th>Pain before &rarr; after</th>"
-	    "<th>Check-ins</th></tr>\n", fp);
+	fprintf(fp, "<tr><td class=\"l\">%d-W%02d%s</td><td class=\"l\">%s"
+	    "</td>", x->iso_y, x->iso_w, x->full ? "" : "*",
+	    lr_day_text(d, sizeof d, x->monday) + 5);
+}
+
+/* The sessions and exercises of each week: the text report's table. */
+static void
+table_sessions(FILE *fp, const struct rows *R, const struct totals *t)
+{
+	struct row x;
+	size_t i;
+
+	fputs("<h2>Sessions and exercises, week by week</h2>\n<table>\n<tr>"
+	    "<th class=\"l\">Week</th><th class=\"l\">From</th>"
+	    "<th>Sessions</th><th>Days with exercise</th><th>Minutes</th>"
+	    "<th>Exercises done</th><th>Partly done</th><th>Skipped</th>"
+	    "<th>Share done</th><th>Sessions of target</th></tr>\n", fp);
 	for (i = 0; i < R->n; i++) {
 		row_get(R, i, &x);
-		fprintf(fp, "<tr><td class=\"l\">%d-W%02d%s</td><td class=\"l\">"
-		    "%s</td><td>%ld</td><td>%ld</td><td>%.0f</td><td>%ld</td>"
-		    "<td>%ld</td><td>%ld</td>", x.iso_y, x.iso_w, x.full ? "" :
-		    "*", lr_day_text(d, sizeof d, x.monday), x.sessions, x.days,
-		    x.minutes, x.done, x.partial, x.skipped);
+		td_week(fp, &x);
+		fprintf(fp, "<td>%ld</td><td>%ld</td><td>%.0f</td><td>%ld</td>"
+		    "<td>%ld</td><td>%ld</td>", x.sessions, x.days, x.minutes,
+		    x.done, x.partial, x.skipped);
+		td_num(fp, x.completion * 100, "%.0f%%");
 		td_num(fp, x.adherence * 100, "%.0f%%");
-		td_pain(fp, x.pain[0], x.pain[1]);
-		td_num(fp, x.pain[2], "%.1f");
 		fputs("</tr>\n", fp);
 	}
-	rows_totals(&t, R);
 	fprintf(fp, "<tr class=\"total\"><td class=\"l\">Total</td><td></td>"
 	    "<td>%ld</td><td>%ld</td><td>%.0f</td><td>%ld</td><td>%ld</td>"
-	    "<td>%ld</td>", t.sessions, t.days, t.minutes, t.done, t.partial,
-	    t.skipped);
-	td_num(fp, R->target ? (double)t.sessions / ((double)R->target *
-	    (double)R->n) * 100 : -1, "%.0f%%");
-	td_pain(fp, figures_avg(t.pain_sum[0], t.pain_n[0]),
-	    figures_avg(t.pain_sum[1], t.pain_n[1]));
-	td_num(fp, figures_avg(t.pain_sum[2], t.pain_n[2]), "%.1f");
-	fputs("</tr>\n</table>\n<p class=\"sub\">* the week is not over."
-	    "</p>\n", fp);
+	    "<td>%ld</td>", t->sessions, t->days, t->minutes, t->done,
+	    t->partial, t->skipped);
+	td_num(fp, t->completion * 100, "%.0f%%");
+	td_num(fp, t->adherence * 100, "%.0f%%");
+	fputs("</tr>\n</table>\n", fp);
+}
+
+/* The check-in notes of a week, a line each. */
+static void
+td_notes(FILE *fp, const struct weeks *s, long monday)
+{
+	const struct note *v;
+	size_t i, n;
+
+	v = notes_of_week(s, monday, &n);
+	fputs("<td class=\"l wrap note\">", fp);
+	for (i = 0; i < n; i++) {
+		char *line = note_line(&v[i], 0);
+
+		fputs(i ? "<br>" : "", fp);
+		html_escape(fp, line);
+		free(line);
+	}
+	fputs("</td>", fp);
+}
+
+/* The pain of each week and its check-in notes: the text's table. */
+static void
+table_pain(FILE *fp, const struct rows *R, const struct totals *t)
+{
+	struct row x;
+	size_t i;
+
+	fputs("<h2>Pain, week by week</h2>\n<p class=\"sub\">From 0 (none) "
+	    "to 10 (the worst): the averages of each week, and what was noted "
+	    "at check-ins.</p>\n<table>\n<tr><th class=\"l\">Week</th>"
+	    "<th class=\"l\">From</th><th>Pain before &rarr; after "
+	    "sessions</th><th>Pain at check-ins</th><th>All pain ratings</th>"
+	    "<th>Change on the week before</th><th class=\"l\">Check-in "
+	    "notes</th></tr>\n", fp);
+	for (i = 0; i < R->n; i++) {
+		row_get(R, i, &x);
+		td_week(fp, &x);
+		td_pain(fp, x.pain[0], x.pain[1]);
+		td_num(fp, x.pain[2], "%.1f");
+		td_num(fp, x.level, "%.1f");
+		if (x.has_prev_level)
+			fprintf(fp, "<td>%+.1f</td>", x.d_level);
+		else
+			fputs("<td>-</td>", fp);
+		td_notes(fp, R->s, x.monday);
+		fputs("</tr>\n", fp);
+	}
+	fputs("<tr class=\"total\"><td class=\"l\">Total</td><td></td>",
+	    fp);
+	td_pain(fp, t->pain[0], t->pain[1]);
+	td_num(fp, t->pain[2], "%.1f");
+	td_num(fp, t->level, "%.1f");
+	fputs("<td></td><td></td></tr>\n</table>\n<p class=\"sub\">* the "
+	    "week is not over.</p>\n", fp);
 }
 
 static void
@@ -435,11 +495,12 @@ table_exercises(FILE *fp, const struct hist *h)
 		return;
 	}
 	fputs("<p class=\"sub\">Each exercise once per session, its sides "
-	    "joined: done when every side was.  Dose per set: 2x10 is 2 sets "
+	    "joined as in the weeks: done when every side was, partly done "
+	    "when some work was.  Dose per set: 2x10 is 2 sets "
 	    "of 10, 1x10/3s with a 3 s pause at each, 3x15s 3 holds of 15 s; "
 	    "&rarr; a change, from the date given.</p>\n<table>\n<tr>"
 	    "<th class=\"l\">Exercise</th><th>Sessions</th><th>Done</th>"
-	    "<th>Partial</th><th>Skipped</th><th class=\"l\">Dose over time"
+	    "<th>Partly done</th><th>Skipped</th><th class=\"l\">Dose over time"
 	    "</th><th>Pain before &rarr; after</th></tr>\n", fp);
 	for (i = 0; i < h->n; i++) {
 		const struct hist_ex *x = &h->v[i];
@@ -468,18 +529,21 @@ note_when(FILE *fp, const char *when)
 	html_escape(fp, d);
 }
 
+/* The notes on exercises; those of check-ins are under their week. */
 static void
 list_notes(FILE *fp, const struct hist *h)
 {
 	size_t i, n = hist_notes(h);
+	int any = 0;
 
-	if (n == 0)
-		return;
-	fprintf(fp, "<h2>Notes from the log%s</h2>\n<table>\n",
-	    h->nnote > n ? " (the last 50)" : "");
 	for (i = 0; i < n; i++) {
 		const struct hist_note *x = hist_note(h, i);
 
+		if (strcmp(x->kind, "pain") == 0)
+			continue;
+		if (!any++)
+			fprintf(fp, "<h2>Notes on exercises%s</h2>\n<table>\n",
+			    h->nnote > n ? " (of the last 50 notes)" : "");
 		fputs("<tr><td class=\"l\">", fp);
 		note_when(fp, x->when);
 		fputs("</td><td class=\"l\">", fp);
@@ -488,7 +552,8 @@ list_notes(FILE *fp, const struct hist *h)
 		html_escape(fp, x->text);
 		fputs("</td></tr>\n", fp);
 	}
-	fputs("</table>\n", fp);
+	if (any)
+		fputs("</table>\n", fp);
 }
 
 static void
@@ -513,19 +578,17 @@ list_warnings(FILE *fp, const struct warnings *w)
 
 /* The range in a sentence: sessions against the target, minutes, pain. */
 static void
-summary(FILE *fp, const struct html_part *p)
+summary(FILE *fp, const struct html_part *p, const struct totals *tp)
 {
-	struct totals t;
-	double b, a, c;
+	const struct totals t = *tp;
+	double b = t.pain[0], a = t.pain[1], c = t.pain[2];
 
-	rows_totals(&t, p->R);
-	b = figures_avg(t.pain_sum[0], t.pain_n[0]);
-	a = figures_avg(t.pain_sum[1], t.pain_n[1]);
-	c = figures_avg(t.pain_sum[2], t.pain_n[2]);
 	fprintf(fp, "<h2>In short</h2>\n<p>%ld session%s against a target of "
-	    "%ld; %.0f minutes of exercise on %ld day%s.", t.sessions,
-	    t.sessions == 1 ? "" : "s", p->R->target * (long)p->R->n,
-	    t.minutes, t.days, t.days == 1 ? "" : "s");
+	    "%ld; %.0f minutes of exercise on %ld day%s; %ld exercise%s done, "
+	    "%ld partly, %ld skipped, each once a session whatever its "
+	    "sides.", t.sessions, t.sessions == 1 ? "" : "s", p->R->target *
+	    t.weeks, t.minutes, t.days, t.days == 1 ? "" : "s", t.done,
+	    t.done == 1 ? "" : "s", t.partial, t.skipped);
 	if (b >= 0 || a >= 0) {
 		fputs(" Pain before &rarr; after sessions: ", fp);
 		td_value(fp, b);
@@ -544,6 +607,8 @@ html_part(FILE *fp, const struct html_part *p, int n)
 {
 	char a[16], b[16], t[16];
 	size_t weeks = p->R->n;
+	struct totals tot;
+	int y, wk;
 
 	fputs("<section class=\"person\">\n<h1>", fp);
 	if (p->person != NULL) {
@@ -555,13 +620,20 @@ html_part(FILE *fp, const struct html_part *p, int n)
 	    lr_day_text(a, sizeof a, p->r->first), lr_day_text(b, sizeof b,
 	    p->r->last + 6), weeks, weeks == 1 ? "" : "s", p->R->target,
 	    lr_day_text(t, sizeof t, p->r->today));
+	if (p->cut) {
+		lr_iso_week(p->r->first, &y, &wk);
+		fprintf(fp, "<p class=\"sub\">The log starts in %d-W%02d: the "
+		    "weeks before it are left out.</p>\n", y, wk);
+	}
+	rows_totals(&tot, p->R);
 	list_warnings(fp, p->w);
-	summary(fp, p);
+	summary(fp, p, &tot);
 	fputs("<h2>Charts</h2>\n", fp);
 	chart_minutes(fp, p->R, 3 * n);
 	chart_pain(fp, p->h, p->R, 3 * n + 1);
 	chart_adherence(fp, p->R, 3 * n + 2);
-	table_weeks(fp, p->R);
+	table_sessions(fp, p->R, &tot);
+	table_pain(fp, p->R, &tot);
 	table_exercises(fp, p->h);
 	list_notes(fp, p->h);
 	if (p->s->skipped_rows > 0)

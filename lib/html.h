@@ -19,6 +19,7 @@ struct html_part {
 	const struct warnings *w;
 	const struct hist *h;
 	const struct range *r;
+	int cut;			/* the range starts with the log */
 };
 
 void html_escape(FILE *fp, const char *s);

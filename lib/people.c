@@ -5,6 +5,7 @@
 #include "history.h"
 #include "html.h"
 #include "people.h"
+#include "tables.h"
 #include "warnings.h"
 
 enum { P_TEXT, P_TSV, P_MD, P_HTML };
@@ -14,6 +15,8 @@ struct person {
 	char name[128];
 	struct weeks s;
 	struct hist h;
+	struct range r;			/* from the log's first record */
+	int cut;
 	struct rows R;
 	struct warnings w;
 };
@@ -40,6 +43,7 @@ person_load(struct person *x, const char *path, const struct people *p,
 {
 	people_name(x->name, sizeof x->name, path);
 	weeks_init(&x->s, ids);
+	weeks_keep_notes(&x->s, p->r->first, p->r->last);
 	hist_init(&x->h, p->r->first, p->r->last + 6);
 	if (hist_read(p->format == P_HTML ? &x->h : NULL, &x->s, path) != 0) {
 		*status = LR_EDATA;
@@ -55,12 +59,15 @@ person_load(struct person *x, const char *path, const struct people *p,
 		    x->s.skipped_rows == 1 ? "was" : "were");
 		*status = LR_EDATA;
 	}
-	rows_init(&x->R, &x->s, p->r, p->target);
 	weeks_finish(&x->s);
 	hist_finish(&x->h);
+	x->r = *p->r;
+	x->cut = range_clip(&x->r, &x->s);
+	hist_clip(&x->h, x->r.first);
+	rows_init(&x->R, &x->s, &x->r, p->target);
 	warn_init(&x->w, p->conditions ? conditions_mask(p->conditions) :
 	    x->s.conditions);
-	warn_all(&x->w, &x->s, &x->R, p->r);
+	warn_all(&x->w, &x->s, &x->R, &x->r);
 	return 0;
 }
 
@@ -70,64 +77,6 @@ person_free(struct person *x)
 	warn_free(&x->w);
 	hist_free(&x->h);
 	weeks_free(&x->s);
-}
-
-/* ---- tsv: the columns of lr-report -F tsv, the person first ---- */
-
-static void
-put_num(double v, const char *fmt)
-{
-	if (v >= 0)
-		printf(fmt, v);
-}
-
-static void
-tsv_warnings(const struct warnings *w, long monday)
-{
-	char *buf = NULL;
-	size_t i, len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-
-	if (fp == NULL)
-		lr_die(LR_EDATA, "out of memory");
-	for (i = 0; i < w->n; i++)
-		if (w->v[i].monday == monday) {
-			fprintf(fp, "%s%s", len ? "\n" : "", w->v[i].text);
-			fflush(fp);
-		}
-	fclose(fp);
-	tsv_put_field(stdout, buf);
-	free(buf);
-}
-
-static void
-tsv_person(const struct person *p)
-{
-	struct row x;
-	size_t i;
-	int k;
-	char d[16];
-
-	for (i = 0; i < p->R.n; i++) {
-		row_get(&p->R, i, &x);
-		tsv_put_field(stdout, p->name);
-		printf("\t%d-W%02d\t%s\t%ld\t%ld\t%.1f\t%ld\t%ld\t%ld\t", x.iso_y,
-		    x.iso_w, lr_day_text(d, sizeof d, x.monday), x.sessions,
-		    x.days, x.minutes, x.done, x.partial, x.skipped);
-		put_num(x.completion, "%.2f");
-		printf("\t%ld\t", p->R.target);
-		put_num(x.adherence, "%.2f");
-		for (k = 0; k < 4; k++) {
-			putchar('\t');
-			put_num(k < 3 ? x.pain[k] : x.level, "%.1f");
-		}
-		putchar('\t');
-		if (x.has_prev_level)
-			printf("%+.1f", x.d_level);
-		printf("\t%+.1f\t%ld\t", x.d_minutes, x.stopped);
-		tsv_warnings(&p->w, x.monday);
-		putchar('\n');
-	}
 }
 
 /* ---- text and md: a table of people and weeks, then warnings ---- */
@@ -141,6 +90,7 @@ cell(char *dst, size_t n, double v, const char *fmt)
 		snprintf(dst, n, fmt, v);
 }
 
+/* Pain before and after sessions, "4.0 -> 6.0" (an arrow in UTF-8). */
 static void
 cell_pain(char *dst, size_t n, double b, double a)
 {
@@ -148,7 +98,8 @@ cell_pain(char *dst, size_t n, double b, double a)
 
 	cell(x, sizeof x, b, "%.1f");
 	cell(y, sizeof y, a, "%.1f");
-	snprintf(dst, n, "%s>%s", x, y);
+	snprintf(dst, n, "%s %s %s", x, lr_utf8_locale() ? "\xe2\x86\x92" :
+	    "->", y);
 	if (b < 0 && a < 0)
 		snprintf(dst, n, "-");
 }
@@ -163,28 +114,31 @@ week_warnings(const struct warnings *w, long monday)
 	return n;
 }
 
+/* A row a week; text has the sessions' and the pain's averages only. */
 static void
 table_person(const struct person *p, int md)
 {
 	struct row x;
 	size_t i;
-	char a[16], pb[24], c[16];
+	char a[16], pb[32], c[16], l[16];
 
 	for (i = 0; i < p->R.n; i++) {
 		row_get(&p->R, i, &x);
 		cell(a, sizeof a, x.adherence * 100, "%.0f%%");
+		cell(l, sizeof l, x.level, "%.1f");
+		if (!md) {
+			printf("%-11.11s %d-W%02d %8ld  %4ld %6ld %7ld  %9s  %7s  "
+			    "%8zu\n", p->name, x.iso_y, x.iso_w, x.sessions,
+			    x.done, x.partial, x.skipped, a, l,
+			    week_warnings(&p->w, x.monday));
+			continue;
+		}
 		cell_pain(pb, sizeof pb, x.pain[0], x.pain[1]);
 		cell(c, sizeof c, x.pain[2], "%.1f");
-		if (md)
-			printf("| %s | %d-W%02d | %ld | %.0f | %ld | %ld | %ld | "
-			    "%s | %s | %s | %zu |\n", p->name, x.iso_y, x.iso_w,
-			    x.sessions, x.minutes, x.done, x.partial, x.skipped,
-			    a, pb, c, week_warnings(&p->w, x.monday));
-		else
-			printf("%-16.16s %d-W%02d %3ld %4.0f %4ld %3ld %3ld %4s "
-			    "%8s %4s %4zu\n", p->name, x.iso_y, x.iso_w,
-			    x.sessions, x.minutes, x.done, x.partial, x.skipped,
-			    a, pb, c, week_warnings(&p->w, x.monday));
+		printf("| %s | %d-W%02d | %ld | %.0f | %ld | %ld | %ld | %s | %s | "
+		    "%s | %s | %zu |\n", p->name, x.iso_y, x.iso_w, x.sessions,
+		    x.minutes, x.done, x.partial, x.skipped, a, pb, c, l,
+		    week_warnings(&p->w, x.monday));
 	}
 }
 
@@ -219,25 +173,27 @@ put_head(const struct people *p)
 		return;
 	}
 	if (p->format == P_TSV) {
-		printf("person\tweek\tmonday\tsessions\tactive_days\tactive_min\t"
-		    "done\tpartial\tskipped\tcompletion\ttarget\tadherence\t"
-		    "pain_before\tpain_after\tpain_check\tpain_avg\t"
-		    "pain_change\tminutes_change\tstopped\twarnings\n");
+		tables_tsv_head(1);
 		return;
 	}
 	lr_day_text(a, sizeof a, p->r->first);
 	lr_day_text(b, sizeof b, p->r->last + 6);
 	if (p->format == P_MD)
 		printf("# lr report by person, %s to %s\n\nTarget: %ld sessions "
-		    "a week.\n\n| Person | Week | Sessions | Minutes | Done | "
-		    "Partial | Skipped | Adherence | Pain before > after | "
-		    "Pain check-ins | Warnings |\n"
-		    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n", a, b,
-		    p->target);
+		    "a week. Each exercise of a session counts once, whatever "
+		    "its sides.\n\n| Person | Week | Sessions | Minutes | "
+		    "Exercises done | Partly done | Skipped | Sessions of target "
+		    "| Pain before %s after sessions | Pain at check-ins | All "
+		    "pain ratings | Warnings |\n"
+		    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n", a, b,
+		    p->target, lr_utf8_locale() ? "\xe2\x86\x92" : "->");
 	else
 		printf("lr report by person, %s to %s; target %ld sessions a "
-		    "week\n\nperson           week     ses  min done prt skp "
-		    "adhr pain b>a  chk warn\n", a, b, p->target);
+		    "week\n\n%-11s %-8s %8s  %-19s  %9s  %7s\n%-11s %-8s %8s  "
+		    "%4s %6s %7s  %9s  %7s  %8s\n", a, b, p->target, "", "", "",
+		    "     exercises", "sessions", "pain", "person", "week",
+		    "sessions", "done", "partly", "skipped", "of target",
+		    "average", "warnings");
 }
 
 static void
@@ -246,9 +202,9 @@ put_person(const struct person *x, const struct people *p, int n,
 {
 	if (p->format == P_HTML)
 		html_part(stdout, &(struct html_part){ x->name, &x->R, &x->s,
-		    &x->w, &x->h, p->r }, n);
+		    &x->w, &x->h, &x->r, x->cut }, n);
 	else if (p->format == P_TSV)
-		tsv_person(x);
+		tables_tsv_rows(&x->R, &x->w, x->name);
 	else {
 		table_person(x, p->format == P_MD);
 		warnings_person(later, x, p->format == P_MD);

@@ -36,6 +36,7 @@ session_add(struct session *s, const struct plan_row *r)
 	e->r.equipment = e->text[4] = lr_xstrdup(r->equipment);
 	e->r.cue = e->text[5] = lr_xstrdup(r->cue);
 	e->r.why = e->text[6] = lr_xstrdup(r->why);
+	e->r.steps = e->text[7] = lr_xstrdup(r->steps ? r->steps : "");
 }
 
 /* Read the whole plan first: a broken plan must not start a session. */

@@ -42,7 +42,7 @@ struct tally {
 
 struct session_ex {
 	struct plan_row r;
-	char *text[7];			/* owned: id, name, kind, ... */
+	char *text[8];			/* owned: id, name, kind, ... */
 	size_t first, end;		/* its phases */
 	struct tally t[3];
 	int finished;

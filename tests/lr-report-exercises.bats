@@ -139,3 +139,28 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 	run lr-report "${WEEK[@]}" --by-person -F tsv - < anna.tsv
 	assert_line --index 1 --regexp '^stdin	2026-W45	'
 }
+
+@test "--exercises folds the sides as the weekly report does: a side skipped, then done when the session is resumed, is done" {
+	small_log > log.tsv
+	# s3 resumed in a second log: bird-dog's left side, skipped, done now.
+	{
+		printf '%s\n' "$RESULTS_HEADER"
+		printf '2026-11-06T18:30:00+01:00\ts3\texercise\t1\tbird-dog\tleft\t1\t10\t30\t60\tdone\t\t\n'
+	} > resumed.tsv
+	run lr-report "${WEEK[@]}" --exercises -F tsv log.tsv resumed.tsv
+	assert_success
+	# Still three sessions; s3 is partly done now (left done, right
+	# skipped), not a fourth session.
+	assert_line --index 1 --regexp "^$(printf 'bird-dog\t3\t2026-11-02\t2026-11-06\t1\t2\t0\t')"
+	# The weekly report counts the very same exercises.
+	run lr-report "${WEEK[@]}" -F tsv log.tsv resumed.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | awk -F'\t' 'NR == 2 { print $6, $7, $8 }')" = '4 2 0' ]
+	{
+		printf '%s\n' "$RESULTS_HEADER"
+		printf '2026-11-06T18:31:00+01:00\ts3\texercise\t1\tbird-dog\tright\t1\t10\t30\t60\tdone\t\t\n'
+	} > resumed2.tsv
+	run lr-report "${WEEK[@]}" --exercises -F tsv log.tsv resumed.tsv resumed2.tsv
+	assert_success
+	assert_line --index 1 --regexp "^$(printf 'bird-dog\t3\t2026-11-02\t2026-11-06\t2\t1\t0\t')"
+}

@@ -130,3 +130,21 @@ pdf_pages() {
 	# A4 is 595 x 842 points.
 	grep -aq 'MediaBox \[0 0 594.9[0-9]* 841.9[0-9]*\]' page.pdf
 }
+
+@test "the page has the report's figures: exercises not sides, the same headings, range and notes" {
+	# Eight weeks asked for; the log starts on 2026-11-02.
+	LC_ALL=C run lr-report --today 2026-11-30 -w 8 -F html
+	assert_success
+	printf '%s\n' "$output" > page.html
+	assert_output --partial 'lr report, 2026-11-02 to 2026-12-06</h1>'
+	assert_output --partial 'The log starts in 2026-W45: the weeks before it are left out.'
+	assert_output --partial '<th>Exercises done</th><th>Partly done</th><th>Skipped</th><th>Share done</th><th>Sessions of target</th>'
+	# The total row holds the text report's totals.
+	LC_ALL=C run lr-report --today 2026-11-30 -w 8
+	assert_success
+	total=$(printf '%s\n' "$output" | awk '$1 == "total" && NF == 9 { printf "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>", $2, $3, $4, $5, $6, $7, $8, $9 }')
+	[ -n "$total" ]
+	grep -qF "<tr class=\"total\"><td class=\"l\">Total</td><td></td>$total</tr>" page.html
+	# The check-in note under its week, in the pain table.
+	grep -q '^<tr><td class="l">2026-W46</td>.*2026-11-10 08:00, pain 4: stiff &lt;b&gt;' page.html
+}

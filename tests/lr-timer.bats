@@ -178,10 +178,11 @@ wait_for_lines() {
 	return 1
 }
 
-@test "--cue-cmd runs with each cue as one argument, without waiting for it" {
-	# Each cue waits for the file "go", made only once the timer has
-	# exited: the timer cannot have waited for any of them.
-	cat > cue.sh <<-'SH'
+@test "--cue-cmd runs with each cue as one argument, never waiting for it nor queueing behind it" {
+	# The cue waits for the file "go", made only once the timer has
+	# exited: the timer cannot have waited for it.  While it runs,
+	# every later cue is dropped, not queued.
+	cat > "$HOME/slow-cue.sh" <<-'SH'
 	#!/bin/sh
 	for _ in $(seq 1200); do
 		[ -e "$HOME/go" ] && break
@@ -190,14 +191,16 @@ wait_for_lines() {
 	[ -e "$HOME/go" ] || exit 1
 	printf '%s %s\n' "$#" "$1" >> "$HOME/cues"
 	SH
-	chmod +x cue.sh
+	chmod +x "$HOME/slow-cue.sh"
 	lr-plan -R sciatica | head -n 8 > plan.tsv
-	run --separate-stderr lr-timer --batch --speed 1000 --cue-cmd ./cue.sh plan.tsv
+	run --separate-stderr lr-timer --batch --speed 1000 --cue-cmd "$HOME/slow-cue.sh" plan.tsv
 	assert_success
 	[ ! -e "$HOME/cues" ]
+	# The timer has exited, so every cue it started has started: one.
+	[ "$(pgrep -fc -- "$HOME/slow-cue.sh")" -eq 1 ]
 	touch "$HOME/go"
-	wait_for_lines "$HOME/cues" '1 Start: Knee to chest' '1 Switch sides' \
-	    '1 Rest' '1 Next: Cat-cow' '1 Go' '1 Done'
+	wait_for_lines "$HOME/cues" '1 First, Knee to chest. Left side. Hold 20 seconds'
+	[ "$(wc -l < "$HOME/cues")" -eq 1 ]
 }
 
 @test "--cue-cmd takes words, not a shell line" {
@@ -212,7 +215,7 @@ wait_for_lines() {
 	run lr-timer --batch --speed 5000 --cue-cmd "./args.sh a;touch pwned \$(id)" plan.tsv
 	assert_success
 	# shellcheck disable=SC2016 # the $(id) must reach the cue unexpanded
-	wait_for_lines "$HOME/args" '[a;touch][pwned][$(id)][Done]'
+	wait_for_lines "$HOME/args" '[a;touch][pwned][$(id)][Session done. 2 exercises, 5 minutes. Well done.]'
 	[ ! -e pwned ]
 	run lr-timer --batch --cue-cmd no-such-speaker plan.tsv
 	assert_failure 2

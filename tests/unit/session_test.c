@@ -46,11 +46,11 @@ two_exercises(struct session *s, struct seen *w)
 	struct session_hooks h;
 	struct plan_row a = {
 		1, "hamstring", "Hamstring stretch", "stretch", "supine",
-		"none", "Reach", "", { 2, 2, 0, 0, 20, 0, 10 }
+		"none", "Reach", "", { 2, 2, 0, 0, 20, 0, 10 }, NULL
 	};
 	struct plan_row b = {
 		2, "bridge", "Bridge", "strength", "supine", "none",
-		"Lift", "", { 1, 1, 3, 2, 3, 0, 0 }
+		"Lift", "", { 1, 1, 3, 2, 3, 0, 0 }, NULL
 	};
 
 	memset(w, 0, sizeof *w);
