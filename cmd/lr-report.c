@@ -5,7 +5,9 @@
  * Here are the options and the frame of the three formats;
  * lib/weeks.c reads the log (lib/tally.c counting each exercise of a
  * session once), lib/figures.c works out each week, lib/tables.c lays
- * out the tables and lib/warnings.c applies the articles' rules.
+ * out the tables and lib/warnings.c applies the articles' rules;
+ * lib/history.c keeps each exercise's history (--exercises), lib/html.c
+ * makes the HTML page and lib/people.c the report by person.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -16,6 +18,9 @@
 
 #include "lr.h"
 #include "figures.h"
+#include "history.h"
+#include "html.h"
+#include "people.h"
 #include "tables.h"
 #include "warnings.h"
 #include "weeks.h"
@@ -37,20 +42,22 @@ static const char usage_text[] =
 "                       articles' four to five times a week)\n"
 "  -c, --condition LIST the person's conditions, for the articles' rules\n"
 "                       (default: those of the exercises in the log)\n"
-"  -F, --format FORMAT  text (default), tsv or md\n"
+"  -e, --exercises      each exercise: sessions, doses, status, pain\n"
+"      --by-person      each LOG one person's, named by its file\n"
+"  -F, --format FORMAT  text (default), tsv, md or html\n"
 "      --today DATE     report as if today were DATE\n"
 "      --due            say whether a session is due today; exit 0 when\n"
 "                       one is, 1 when not, 2 on an error\n"
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n";
 
-enum { FMT_TEXT, FMT_TSV, FMT_MD };
+enum { FMT_TEXT, FMT_TSV, FMT_MD, FMT_HTML };
 
 struct options {
 	struct range_spec r;
 	long target;
 	char *conditions;		/* --condition, or NULL: from the log */
-	int format;
+	int format, exercises, by_person;
 	int due;			/* --due */
 	int cut;			/* weeks before the log left out */
 	char **logs;
@@ -236,19 +243,22 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "target", required_argument, NULL, 't' },
 		{ "condition", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "exercises", no_argument, NULL, 'e' },
+		{ "by-person", no_argument, NULL, 'P' },
 		{ "today", required_argument, NULL, 'T' },
 		{ "due", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const formats[] = { "text", "tsv", "md", NULL };
+	static const char *const formats[] = { "text", "tsv", "md", "html",
+	    NULL };
 	int ch, ranged = 0, formatted = 0;
 
 	o->r.weeks = 4;
 	o->target = 4;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":w:t:c:F:hV", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, ":w:t:c:F:ehV", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'w':
@@ -263,10 +273,12 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'F':
 			if ((o->format = lr_word_index(formats, optarg)) < 0)
-				lr_usage_error("--format: expected text, tsv or "
-				    "md, got \"%s\"", optarg);
+				lr_usage_error("--format: expected text, tsv, "
+				    "md or html, got \"%s\"", optarg);
 			formatted = 1;
 			break;
+		case 'e': o->exercises = 1; break;
+		case 'P': o->by_person = 1; break;
 		case 'T': o->r.today = optarg; break;
 		case 'D': o->due = 1; break;
 		case 'c':
@@ -281,9 +293,11 @@ parse_options(int argc, char **argv, struct options *o)
 	if (ranged != 0 && ranged != 1 && ranged != 2 && ranged != 4)
 		lr_usage_error("--week, --last-week and the other range "
 		    "options go alone");
-	if (o->due && (ranged || formatted))
-		lr_usage_error("--due goes without the range options and "
-		    "--format");
+	if (o->by_person && o->exercises)
+		lr_usage_error("--exercises and --by-person go alone");
+	if (o->due && (ranged || formatted || o->exercises || o->by_person))
+		lr_usage_error("--due goes without the range options, "
+		    "--format, --exercises and --by-person");
 	if (o->r.since && o->r.weeks != 4 && o->r.until)
 		lr_usage_error("--weeks with both --since and --until");
 	o->logs = argv + optind;
@@ -325,13 +339,15 @@ out_due(const struct weeks *s, const struct options *o, long today,
 }
 
 static void
-print_report(struct weeks *s, struct options *o, struct range *r)
+print_report(struct weeks *s, struct options *o, struct range *r,
+    struct hist *h)
 {
 	struct warnings w;
 	struct style st;
 	struct rows R;
 
 	o->cut = range_clip(r, s);
+	hist_clip(h, r->first);
 	rows_init(&R, s, r, o->target);
 	warn_init(&w, o->conditions ? conditions_mask(o->conditions) :
 	    s->conditions);
@@ -340,7 +356,12 @@ print_report(struct weeks *s, struct options *o, struct range *r)
 	    lr_color_term(getenv("TERM"));
 	st.utf8 = lr_utf8_locale();
 	st.md = o->format == FMT_MD;
-	if (o->format == FMT_TSV)
+	if (o->format == FMT_HTML)
+		html_report(stdout, &(struct html_part){ NULL, &R, s, &w, h, r,
+		    o->cut });
+	else if (o->exercises)
+		hist_put(stdout, h, o->format, r->first, r->last);
+	else if (o->format == FMT_TSV)
 		tables_tsv(&R, &w);
 	else if (o->format == FMT_MD)
 		out_md(&R, s, o, r, &w, &st);
@@ -350,16 +371,20 @@ print_report(struct weeks *s, struct options *o, struct range *r)
 	lr_close_stdout();
 }
 
-/* Read the logs named, or the person's; LR_EDATA when one failed. */
+/*
+ * Read the logs named, or the person's, to the weeks and, when h is not
+ * NULL, to the exercises' history; LR_EDATA when one failed.
+ */
 static int
-read_logs(struct weeks *s, const struct options *o, const char *path)
+read_logs(struct weeks *s, struct hist *h, const struct options *o,
+    const char *path)
 {
 	int i, status = LR_OK;
 
-	if (o->nlogs == 0 && weeks_read(s, path) != 0)
+	if (o->nlogs == 0 && hist_read(h, s, path) != 0)
 		status = LR_EDATA;
 	for (i = 0; i < o->nlogs; i++)
-		if (weeks_read(s, o->logs[i]) != 0)
+		if (hist_read(h, s, o->logs[i]) != 0)
 			status = LR_EDATA;
 	if (s->skipped_rows > 0) {
 		lr_warn("%ld row%s could not be read and %s left out",
@@ -375,6 +400,7 @@ main(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct weeks s;
+	struct hist h;
 	struct range r;
 	struct idmask *ids;
 	char path[PATH_MAX];
@@ -382,6 +408,12 @@ main(int argc, char **argv)
 
 	parse_options(argc, argv, &o);
 	range_make(&o.r, &r);
+	if (o.by_person) {
+		status = people_report(o.logs, o.nlogs, &(struct people){ &r,
+		    o.target, o.conditions, o.format });
+		free(o.conditions);
+		return status;
+	}
 	if (o.nlogs == 0) {
 		if (lr_log_path(path, sizeof path) != 0)
 			return o.due ? LR_EUSAGE : LR_EDATA;
@@ -398,14 +430,18 @@ main(int argc, char **argv)
 	weeks_init(&s, ids);
 	/* Notes are kept for the weeks shown only; --due shows none. */
 	weeks_keep_notes(&s, o.due ? LONG_MAX : r.first, r.last);
-	status = nolog ? LR_OK : read_logs(&s, &o, path);
+	hist_init(&h, r.first, r.last + 6);
+	status = nolog ? LR_OK : read_logs(&s, o.exercises ||
+	    o.format == FMT_HTML ? &h : NULL, &o, path);
 	weeks_finish(&s);
+	hist_finish(&h);
 	if (status != LR_OK && s.rows == 0 && s.skipped_rows == 0)
 		status = o.due ? LR_EUSAGE : status;
 	else if (o.due)
 		status = out_due(&s, &o, r.today, nolog, status);
 	else
-		print_report(&s, &o, &r);
+		print_report(&s, &o, &r, &h);
+	hist_free(&h);
 	weeks_free(&s);
 	idmask_free(ids);
 	free(o.conditions);

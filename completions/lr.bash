@@ -143,7 +143,7 @@ _lr_report() {
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	_lr_after_equals
 	case $prev in
-	-F|--format) mapfile -t COMPREPLY < <(compgen -W "text tsv md" -- "$cur"); return ;;
+	-F|--format) mapfile -t COMPREPLY < <(compgen -W "text tsv md html" -- "$cur"); return ;;
 	-w|--weeks) mapfile -t COMPREPLY < <(compgen -W "1 4 8 12 26 52" -- "$cur"); return ;;
 	-t|--target) mapfile -t COMPREPLY < <(compgen -W "3 4 5" -- "$cur"); return ;;
 	-c|--condition) _lr_complete_list "$cur" "$(_lr_words condition)"; return ;;
@@ -151,7 +151,7 @@ _lr_report() {
 	--since|--until|--today) mapfile -t COMPREPLY < <(compgen -W "$(date +%F)" -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -F --format --today --due -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -e --exercises --by-person -F --format --today --due -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi

@@ -384,20 +384,32 @@ put_num(double v, const char *fmt)
 		printf(fmt, v);
 }
 
+/* The header; person: a person column first (lr-report --by-person). */
 void
-tables_tsv(const struct rows *R, const struct warnings *w)
+tables_tsv_head(int person)
+{
+	printf("%sweek\tmonday\tsessions\tactive_days\tactive_min\tdone\t"
+	    "partial\tskipped\tcompletion\ttarget\tadherence\tpain_before\t"
+	    "pain_after\tpain_check\tpain_avg\tpain_change\tminutes_change\t"
+	    "stopped\twarnings\tnotes\n", person ? "person\t" : "");
+}
+
+/* A row a week; person: NULL, or the person column's. */
+void
+tables_tsv_rows(const struct rows *R, const struct warnings *w,
+    const char *person)
 {
 	struct row x;
 	size_t i;
 	int k;
 	char d[16];
 
-	printf("week\tmonday\tsessions\tactive_days\tactive_min\tdone\t"
-	    "partial\tskipped\tcompletion\ttarget\tadherence\tpain_before\t"
-	    "pain_after\tpain_check\tpain_avg\tpain_change\tminutes_change\t"
-	    "stopped\twarnings\tnotes\n");
 	for (i = 0; i < R->n; i++) {
 		row_get(R, i, &x);
+		if (person != NULL) {
+			tsv_put_field(stdout, person);
+			putchar('\t');
+		}
 		printf("%d-W%02d\t%s\t%ld\t%ld\t%.1f\t%ld\t%ld\t%ld\t", x.iso_y,
 		    x.iso_w, lr_day_text(d, sizeof d, x.monday), x.sessions,
 		    x.days, x.minutes, x.done, x.partial, x.skipped);
@@ -419,4 +431,11 @@ tables_tsv(const struct rows *R, const struct warnings *w)
 		put_week_notes(R->s, x.monday);
 		putchar('\n');
 	}
+}
+
+void
+tables_tsv(const struct rows *R, const struct warnings *w)
+{
+	tables_tsv_head(0);
+	tables_tsv_rows(R, w, NULL);
 }

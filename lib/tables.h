@@ -20,6 +20,9 @@ void tables_text(const struct rows *R, const struct totals *t,
 void tables_md(const struct rows *R, const struct totals *t,
     const struct style *st);
 void tables_tsv(const struct rows *R, const struct warnings *w);
+void tables_tsv_head(int person);
+void tables_tsv_rows(const struct rows *R, const struct warnings *w,
+    const char *person);
 
 /* The notes of a week: n of them from the one returned (weeks.c order). */
 const struct note *notes_of_week(const struct weeks *s, long monday,

@@ -336,7 +336,7 @@ many_sessions() {
 @test "usage errors exit 2" {
 	run lr-report -w 0
 	assert_failure 2
-	run lr-report --format html
+	run lr-report --format pdf
 	assert_failure 2
 	run lr-report --since 2026-02-30
 	assert_failure 2
@@ -616,9 +616,15 @@ due_log() {
 	grep -q '^lr-report: bad.tsv:4: ' <<<"$stderr"
 	run lr-report --due --week 2026-W49 log.tsv
 	assert_failure 2
-	assert_output --partial '--due goes without the range options and --format'
+	assert_output --partial '--due goes without the range options, --format, --exercises and --by-person'
 	run lr-report --due -F md log.tsv
 	assert_failure 2
+	run lr-report --due --exercises log.tsv
+	assert_failure 2
+	assert_output --partial '--due goes without'
+	run lr-report --due --by-person log.tsv
+	assert_failure 2
+	assert_output --partial '--due goes without'
 	run lr-report --help
 	assert_output --partial '--due'
 }
