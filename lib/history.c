@@ -68,6 +68,9 @@ ex_index(struct hist *h, const char *id)
 
 /* ---- a session closed: what it tells of each of its exercises ---- */
 
+/* What of an exercise of a session is counted once (tally_mark). */
+enum { MARK_DOSE, MARK_BEFORE, MARK_AFTER };
+
 static int
 dose_same(const struct hist_dose *a, const struct hist_dose *b)
 {
@@ -109,6 +112,9 @@ ex_dose(struct hist_ex *x, const struct hist_dose *d, long day)
 /*
  * The first and last day, the dose and the pain of an exercise of a
  * session closed; its sessions and states are counted as rows come.
+ * The dose and the pain count once for the exercise of the session,
+ * though the session be closed twice (its rows far apart in the log):
+ * each the first time some of the exercise was done and it is known.
  */
 static void
 close_item(struct hist *h, const struct hist_open *o,
@@ -124,11 +130,12 @@ close_item(struct hist *h, const struct hist_open *o,
 	x->active_s += it->active_s;
 	if (st < EX_PARTIAL)
 		return;
-	if (it->has_dose)
+	if (it->has_dose && tally_mark(&h->tally, o->id, x->id, MARK_DOSE))
 		ex_dose(x, &it->d, it->day);
-	if (o->before >= 0)
+	if (o->before >= 0 && tally_mark(&h->tally, o->id, x->id,
+	    MARK_BEFORE))
 		x->pain_n[0]++, x->pain_sum[0] += (unsigned)o->before;
-	if (o->after >= 0)
+	if (o->after >= 0 && tally_mark(&h->tally, o->id, x->id, MARK_AFTER))
 		x->pain_n[1]++, x->pain_sum[1] += (unsigned)o->after;
 }
 
@@ -506,7 +513,8 @@ pain_cell(char *dst, size_t n, const struct hist_ex *x)
 		snprintf(s[0], sizeof s[0], "%.1f", b);
 	if (a >= 0)
 		snprintf(s[1], sizeof s[1], "%.1f", a);
-	snprintf(dst, n, "%s>%s", s[0], s[1]);
+	snprintf(dst, n, "%s %s %s", s[0], lr_utf8_locale() ? "\xe2\x86\x92" :
+	    "->", s[1]);
 	if (a < 0 && b < 0)
 		snprintf(dst, n, "-");
 }
@@ -541,28 +549,46 @@ changes(const struct hist_ex *x)
 	return x->nruns ? (long)x->nruns - 1 : 0;
 }
 
+/*
+ * One exercise, its numbers in columns; an id too long for its column
+ * has a line of its own, so that the table stays in 80 columns.
+ */
+static void
+put_text_row(FILE *fp, const struct hist_ex *x)
+{
+	char a[48], b[48], p[24];
+
+	pain_cell(p, sizeof p, x);
+	if (strlen(x->id) > 19)
+		fprintf(fp, "%s\n%-19s", x->id, "");
+	else
+		fprintf(fp, "%-19s", x->id);
+	/* The arrow is 3 bytes and 1 column in UTF-8. */
+	fprintf(fp, " %8ld %4ld %6ld %7ld  %-8s %-8s %*s\n", x->sessions,
+	    x->done, x->partial, x->skipped, dose_of(a, sizeof a, x, 0),
+	    dose_of(b, sizeof b, x, x->nruns ? x->nruns - 1 : 0),
+	    lr_utf8_locale() ? 13 : 11, p);
+}
+
 static void
 put_text(FILE *fp, const struct hist *h)
 {
-	char a[48], b[48], p[24];
 	size_t i;
 	long any = 0;
 
-	fprintf(fp, "ses: sessions that held it; done, prt: partly done, skp: "
-	    "skipped, the sides\nof a session joined; dose per set: 2x10 "
-	    "reps, 1x10/3s with a 3 s pause at each,\n3x15s holds of 15 s; "
-	    "chg: dose changes; pain before>after its sessions.\n\n");
-	fprintf(fp, "exercise                   ses done prt skp  dose first "
-	    " latest chg pain b>a\n");
+	fprintf(fp, "Each session that held an exercise counts it once, its "
+	    "sides joined: done,\npartly done or skipped. A dose is per "
+	    "set: 2x10 is 2 sets of 10 reps, 1x10/3s\n10 reps with a 3 s "
+	    "pause at each, 3x15s 3 holds of 15 s. Pain is the average\n"
+	    "before and after the sessions that held the exercise.\n\n");
+	fprintf(fp, "%-19s %8s %4s %6s %7s  %-8s %-8s %11s\n", "", "", "",
+	    "partly", "", "first", "latest", "pain around");
+	fprintf(fp, "%-19s %8s %4s %6s %7s  %-8s %-8s %11s\n", "exercise",
+	    "sessions", "done", "done", "skipped", "dose", "dose",
+	    "sessions");
 	for (i = 0; i < h->n; i++) {
-		const struct hist_ex *x = &h->v[i];
-
-		pain_cell(p, sizeof p, x);
-		fprintf(fp, "%-26.26s %3ld %4ld %3ld %3ld  %-10.10s %-8.8s "
-		    "%2ld %8s\n", x->id, x->sessions, x->done, x->partial,
-		    x->skipped, dose_of(a, sizeof a, x, 0), dose_of(b,
-		    sizeof b, x, x->nruns ? x->nruns - 1 : 0), changes(x), p);
-		any += changes(x);
+		put_text_row(fp, &h->v[i]);
+		any += changes(&h->v[i]);
 	}
 	fprintf(fp, "\n%s\n", any ? "Dose over time" : "No dose changed.");
 	for (i = 0; any && i < h->n; i++) {
@@ -631,9 +657,10 @@ put_md(FILE *fp, const struct hist *h)
 	    "3 s pause at each, 3x15s 3 holds of 15 s.  A session with an "
 	    "exercise on each side counts it once: done when both sides "
 	    "were.\n\n");
-	fprintf(fp, "| Exercise | Sessions | First | Last | Done | Partial | "
-	    "Skipped | Dose over time | Pain before > after |\n"
-	    "|---|--:|---|---|--:|--:|--:|---|--:|\n");
+	fprintf(fp, "| Exercise | Sessions | First | Last | Done | Partly done | "
+	    "Skipped | Dose over time | Pain before %s after |\n"
+	    "|---|--:|---|---|--:|--:|--:|---|--:|\n",
+	    lr_utf8_locale() ? "\xe2\x86\x92" : "->");
 	for (i = 0; i < h->n; i++) {
 		const struct hist_ex *x = &h->v[i];
 

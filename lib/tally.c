@@ -8,7 +8,8 @@
 #include "lr.h"
 #include "tally.h"
 
-#define SIDE_BITS 6			/* 2 bits for each of 3 sides */
+#define SIDE_BITS 9			/* 2 bits for each of 3 sides, and
+					   TALLY_MARKS marks */
 #define NAMES_MAX (UINT32_MAX >> SIDE_BITS)
 
 void
@@ -272,6 +273,26 @@ tally_take(struct tally *t, const char *session_id, const char *id,
 	st->after = fold(*e);
 	st->counts = now >= EX_PARTIAL && !s->counted;
 	s->counted |= st->counts;
+}
+
+/*
+ * Put mark `what` (0 to TALLY_MARKS - 1) on an exercise of a session:
+ * 1 the first time, 0 after that or when it was not seen.  So a reader
+ * takes something of each exercise of a session once, though the
+ * session's rows come apart in the log.
+ */
+int
+tally_mark(struct tally *t, const char *session_id, const char *id,
+    unsigned what)
+{
+	size_t v = find(t, session_id);
+	uint32_t nm = name_find(t, id), *e, bit = 1u << (6 + what);
+
+	if (what >= TALLY_MARKS || v == 0 || nm == 0 ||
+	    (e = find_ex(t, &t->sess[v - 1], nm)) == NULL || (*e & bit) != 0)
+		return 0;
+	*e |= bit;
+	return 1;
 }
 
 /* The state of an exercise of a session; EX_NONE when not seen. */

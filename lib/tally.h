@@ -55,6 +55,9 @@ void tally_take(struct tally *t, const char *session, const char *id,
 const struct tally_sess *tally_find(const struct tally *t,
     const char *session);
 int tally_state(const struct tally *t, const char *session, const char *id);
+#define TALLY_MARKS 3
+int tally_mark(struct tally *t, const char *session, const char *id,
+    unsigned what);
 void tally_free(struct tally *t);
 
 #endif

@@ -243,6 +243,47 @@ interleaved(void **state)
 }
 
 /*
+ * A session whose rows are far apart in the log (resumed after more
+ * sessions than are kept open): its exercise's dose and pain count
+ * once, each from the part that knows it.
+ */
+static void
+apart(void **state)
+{
+	char *log = NULL;
+	size_t len = 0, i;
+	FILE *m = open_memstream(&log, &len);
+	struct hist h;
+	struct weeks s;
+	const struct hist_ex *x;
+
+	(void)state;
+	assert_non_null(m);
+	fputs(HEADER PAIN("2026-11-02T07:59:00", "a", "before", 4)
+	    EX("2026-11-02T08:00:00", "a", "bird-dog", "left", 1, 10, 30, "done"),
+	    m);
+	for (i = 0; i < HIST_RING + 4; i++)
+		fprintf(m, "2026-11-02T09:%02zu:00+01:00\ts%zu\texercise\t1\t"
+		    "cat-cow\tboth\t1\t5\t0\t0\tdone\t\t\n", i, i);
+	fputs(EX("2026-11-02T10:00:00", "a", "bird-dog", "right", 1, 10, 30,
+	    "done") PAIN("2026-11-02T10:10:00", "a", "after", 6), m);
+	fclose(m);
+	read_range(&h, &s, log, 1, 30);
+	x = find(&h, "bird-dog");
+	assert_int_equal(x->sessions, 1);
+	assert_int_equal(x->done, 1);
+	assert_int_equal(x->nruns, 1);
+	assert_int_equal(x->runs[0].sessions, 1);
+	assert_int_equal(x->pain_n[0], 1);
+	assert_int_equal(x->pain_n[1], 1);
+	assert_true(hist_pain_avg(x, 0) == 4.0);
+	assert_true(hist_pain_avg(x, 1) == 6.0);
+	assert_int_equal(find(&h, "cat-cow")->sessions, HIST_RING + 4);
+	done_with(&h, &s);
+	free(log);
+}
+
+/*
  * A session logged after later ones (lr-log add --date) counts, but
  * changes no dose: the latest dose is that of the latest sessions.
  */
@@ -386,6 +427,7 @@ main(void)
 		cmocka_unit_test(pain_around),
 		cmocka_unit_test(range_only),
 		cmocka_unit_test(interleaved),
+		cmocka_unit_test(apart),
 		cmocka_unit_test(out_of_order),
 		cmocka_unit_test(memory_bounded),
 		cmocka_unit_test(notes),
