@@ -306,6 +306,7 @@ recent(struct weeks *s, uint64_t h, const char *id, long week)
 		rc->idcap = n;
 	}
 	memcpy(rc->id, id, n);
+	rc->ntaken = 0;
 	rc->hash = h;
 	rc->week = week;
 	rc->before = -1;
@@ -316,23 +317,70 @@ recent(struct weeks *s, uint64_t h, const char *id, long week)
 
 /* ---- taking in one record ---- */
 
-static void
-take_exercise(struct weeks *s, const struct result *r, long day)
+static uint32_t *
+status_count(struct week *w, int st)
 {
-	int wd = lr_weekday(day);
-	struct week *w = weeks_at(s, day - wd);
+	return st == 0 ? &w->done : st == 1 ? &w->partial : &w->skipped;
+}
+
+/*
+ * A session resumed has a second row for each exercise side it did
+ * again, with a later start (lr-formats(5)): the later row's status
+ * counts, not both.  1 when a later row of this side counts already;
+ * else 0, with an earlier row's count taken back.
+ */
+static int
+counted_later(struct weeks *s, struct recent *rc, const struct result *r,
+    const struct lr_stamp *t, int st)
+{
+	char key[256];
+	struct taken *k;
+	uint64_t h;
+	size_t i;
+
+	snprintf(key, sizeof key, "%ld\037%s\037%s", r->step, r->id, r->side);
+	h = lr_hash(key);
+	for (i = 0; i < rc->ntaken && rc->taken[i].hash != h; i++)
+		;
+	if (i == rc->ntaken) {
+		if (rc->ntaken == rc->captaken) {
+			rc->captaken = rc->captaken ? 2 * rc->captaken : 16;
+			rc->taken = lr_xrealloc(rc->taken, rc->captaken *
+			    sizeof *rc->taken);
+		}
+		rc->ntaken++;
+	} else if (t->epoch < rc->taken[i].epoch)
+		return 1;
+	else
+		(*status_count(weeks_at(s, rc->taken[i].monday),
+		    rc->taken[i].status))--;
+	k = &rc->taken[i];
+	k->hash = h;
+	k->epoch = t->epoch;
+	k->monday = t->day - lr_weekday(t->day);
+	k->status = st;
+	return 0;
+}
+
+static void
+take_exercise(struct weeks *s, const struct result *r,
+    const struct lr_stamp *t)
+{
+	long day = t->day;
+	int wd = lr_weekday(day), st;
 	struct recent *rc = recent(s, lr_hash(r->session), r->session,
 	    day - wd);
+	struct week *w;
 
 	note_conditions(s, rc, r->id);
-	if (strcmp(r->status, "done") == 0)
-		w->done++;
-	else if (strcmp(r->status, "partial") == 0)
-		w->partial++;
-	else {
-		w->skipped++;
+	st = strcmp(r->status, "done") == 0 ? 0 : strcmp(r->status,
+	    "partial") == 0 ? 1 : 2;
+	if (counted_later(s, rc, r, t, st) == 0)
+		(*status_count(weeks_at(s, day - wd), st))++;
+	if (st == 2)
 		return;
-	}
+	/* Minutes count all exercise done, a part done again too. */
+	w = weeks_at(s, day - wd);
 	w->active |= (unsigned char)(1u << wd);
 	w->active_s += (uint32_t)r->active_s;
 	/* A session counts once, in the week of its first exercise. */
@@ -386,7 +434,7 @@ void
 weeks_take(struct weeks *s, const struct result *r, const struct lr_stamp *t)
 {
 	if (r->record[0] == 'e')
-		take_exercise(s, r, t->day);
+		take_exercise(s, r, t);
 	else if (r->record[0] == 'p')
 		take_pain(s, r, t, t->day);
 	else if (strcmp(r->status, "stop") == 0)
@@ -499,7 +547,9 @@ weeks_free(struct weeks *s)
 	for (i = 0; i < s->nstops; i++)
 		free(s->stops[i].answers);
 	free(s->stops);
-	for (i = 0; i < RECENT; i++)
+	for (i = 0; i < RECENT; i++) {
 		free(s->ring[i].id);
+		free(s->ring[i].taken);
+	}
 	free(s->ids);
 }

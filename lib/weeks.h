@@ -38,7 +38,17 @@ struct week {
  * A recent session: the week it is counted in, a pain before it, and
  * the conditions all its exercises are for (and any is for).
  */
+/* An exercise side a recent session has a row of, as counted. */
+struct taken {
+	uint64_t hash;			/* of its step, id and side */
+	time_t epoch;			/* when the row counted started */
+	long monday;			/* the week it is counted in */
+	int status;			/* 0 done, 1 partial, 2 skipped */
+};
+
 struct recent {
+	struct taken *taken;		/* its exercise sides so far */
+	size_t ntaken, captaken;
 	uint64_t hash;
 	char *id;			/* owned; idcap bytes */
 	size_t idcap;

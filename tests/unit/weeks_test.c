@@ -449,10 +449,42 @@ conditions_from_a_big_catalog(void **state)
 	fclose(fp);
 }
 
+/*
+ * A session resumed writes a side again, later: the later row's status
+ * counts, not both; in whatever order the rows come; a session is one
+ * session, and its minutes are all the exercise done.
+ */
+static void
+a_resumed_side_counts_once(void **state)
+{
+	struct weeks s;
+	const struct week *w;
+
+	(void)state;
+	read_log(&s, HEADER
+	    EX("2026-11-18T18:00:00", "a", "cobra", "both", "done", 30)
+	    EX("2026-11-18T18:01:00", "a", "cat-cow", "both", "partial", 10)
+	    EX("2026-11-18T18:02:00", "a", "bird-dog", "left", "skipped", 0)
+	    EX("2026-11-18T18:02:00", "a", "bird-dog", "right", "skipped", 0)
+	    EX("2026-11-18T18:30:00", "a", "cat-cow", "both", "done", 30)
+	    EX("2026-11-18T18:31:00", "a", "bird-dog", "left", "done", 20)
+	    EX("2026-11-18T18:32:00", "a", "bird-dog", "right", "partial", 5)
+	    /* The earlier row after the later one: still the later counts. */
+	    EX("2026-11-18T18:01:30", "a", "bird-dog", "right", "skipped", 0));
+	w = week_of(&s, 18);
+	assert_int_equal(w->nsess, 1);
+	assert_int_equal(w->done, 3);
+	assert_int_equal(w->partial, 1);
+	assert_int_equal(w->skipped, 0);
+	assert_int_equal(w->active_s, 95);
+	weeks_free(&s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_resumed_side_counts_once),
 		cmocka_unit_test(sunday_and_monday),
 		cmocka_unit_test(sessions_once_records_each),
 		cmocka_unit_test(three_hundred_sessions),
