@@ -163,7 +163,8 @@ lint-c:
 	@# Only the findings: not the count of system-header warnings
 	@# it left out.
 	@out=$$(clang-tidy --quiet lib/*.c cmd/*.c fuzz/*.c tests/unit/*.c -- \
-		-std=c11 -D_GNU_SOURCE -Ilib -Ifuzz -Itests/unit 2>&1) || \
+		-std=c11 -D_GNU_SOURCE -Ilib -Ifuzz -Itests/unit \
+		-DLR_SRCDIR='"$(CURDIR)"' 2>&1) || \
 	    { echo "$$out" | grep -v 'warnings generated'; exit 1; }
 	@echo "clang-tidy: clean"
 

@@ -20,12 +20,15 @@
 #include "batch.h"
 #include "logcheck.h"
 #include "lr.h"
+#include "manual.h"
 #include "spool.h"
 
 static const char usage_text[] =
 "usage: lr-log [-q] [-f LOG] [FILE...]\n"
-"       lr-log [-q] [-f LOG] add ID [--sets N] [--reps N] [--hold S]\n"
-"              [--side SIDE] [--date WHEN] [--note TEXT]\n"
+"       lr-log [-q] [-f LOG] add ID... [--sets N] [--reps N] [--hold S]\n"
+"              [--side SIDE] [--session ID] [--date WHEN] [--note TEXT]\n"
+"       lr-log [-q] [-f LOG] add --routine NAME [--session ID]\n"
+"              [--date WHEN] [--note TEXT]\n"
 "       lr-log [-q] [-f LOG] pain N [--date WHEN] [--note TEXT]\n"
 "       lr-log [-f LOG] --check | --repair | --export csv\n"
 "\n"
@@ -42,13 +45,19 @@ static const char usage_text[] =
 "      --export csv   write the log as CSV (RFC 4180), escapes decoded,\n"
 "                     for tools such as sqlite3 and Python's csv\n"
 "\n"
-"  add ID             record an exercise done away from the timer\n"
+"  add ID...          record exercises done away from the timer, in\n"
+"                     the order given, as one session\n"
+"      --routine NAME the exercises of a routine, at its doses\n"
+"                     (lr-list --routines lists them), as one session\n"
+"      --session ID   add to this session of the log (default date:\n"
+"                     the session's) instead of starting one\n"
 "      --sets N       sets done (default: the catalog's)\n"
 "      --reps N       reps per set (default: the catalog's)\n"
 "      --hold S       seconds of each hold (default: the catalog's)\n"
 "      --side SIDE    left, right or both (default: each side of an\n"
 "                     exercise done on each side)\n"
-"      --catalog FILE the catalog to take the exercise from\n"
+"                     (these four with one ID only)\n"
+"      --catalog FILE the catalog to take the exercises from\n"
 "  pain N             record a pain rating, 0 (none) to 10 (worst)\n"
 "      --date WHEN    today (default), yesterday, YYYY-MM-DD,\n"
 "                     YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS],\n"
@@ -66,7 +75,7 @@ enum { M_APPEND, M_ADD, M_PAIN, M_CHECK, M_REPAIR, M_EXPORT };
 #define NOTE_MAX 4096
 
 struct options {
-	const char *log, *catalog, *date, *note, *side;
+	const char *log, *catalog, *date, *note, *side, *routine, *session;
 	long sets, reps, hold;
 	int quiet, mode;
 	char **args;
@@ -99,6 +108,8 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "date", required_argument, NULL, 'd' },
 		{ "note", required_argument, NULL, 'n' },
 		{ "catalog", required_argument, NULL, 'c' },
+		{ "routine", required_argument, NULL, 'o' },
+		{ "session", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -131,11 +142,13 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'd': o->date = optarg; break;
 		case 'n': o->note = optarg; break;
 		case 'c': o->catalog = optarg; break;
+		case 'o': o->routine = optarg; break;
+		case 'i': o->session = optarg; break;
 		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
 		default: lr_bad_option(ch, argv);
 		}
-		if (strchr("srHSdnc", ch))
+		if (strchr("srHSdncoi", ch))
 			manual_opt = ch;
 	}
 	o->args = argv + optind;
@@ -146,8 +159,6 @@ parse_options(int argc, char **argv, struct options *o)
 	else if (o->mode == M_APPEND && o->nargs > 0 &&
 	    strcmp(o->args[0], "pain") == 0)
 		o->mode = M_PAIN;
-	if (o->mode == M_ADD && o->nargs != 2)
-		lr_usage_error("add takes one exercise id");
 	if (o->mode == M_PAIN && o->nargs != 2)
 		lr_usage_error("pain takes one rating, 0 to 10");
 	if ((o->mode == M_CHECK || o->mode == M_REPAIR ||
@@ -166,8 +177,8 @@ parse_options(int argc, char **argv, struct options *o)
 	if (manual_opt && o->mode != M_ADD && (o->mode != M_PAIN ||
 	    !strchr("dn", manual_opt)))
 		lr_usage_error("--sets, --reps, --hold, --side, --catalog, "
-		    "--date and --note go with add (and --date, --note with "
-		    "pain)");
+		    "--routine, --session, --date and --note go with add (and "
+		    "--date, --note with pain)");
 }
 
 /* ---- signals while reading a pipe ---- */
@@ -346,41 +357,20 @@ when_or_die(const struct options *o, char *dst, size_t n)
 }
 
 static int
-build_add(const struct options *o, struct batch *b)
+build_add(const struct options *o, const char *log, struct batch *b,
+    char *session, size_t n)
 {
-	struct exercise e = { 0 };
-	struct result r;
-	char session[64], *copy[1] = { NULL };
-	long sets, reps, hold, rep_s;
-	int k, sides;
+	struct manual_args a = { (const char *const *)o->args + 1,
+	    (size_t)o->nargs - 1, o->routine, o->session, o->catalog,
+	    o->side, o->note, NULL, o->sets, o->reps, o->hold };
+	char when[64];
 
-	if (catalog_find(o->catalog, o->args[1], &e, copy) != 0)
-		return -1;
-	sets = o->sets >= 0 ? o->sets : e.sets;
-	reps = o->reps >= 0 ? o->reps : e.reps;
-	hold = o->hold >= 0 ? o->hold : e.hold_s;
-	rep_s = reps > 0 ? (e.rep_s > 0 ? e.rep_s : 3) : 0;
-	if (reps == 0 && hold == 0)
-		lr_usage_error("add: give --reps or --hold: an exercise of no "
-		    "reps and no hold was not done");
-	lr_session_id(session, sizeof session, "manual");
-	result_init(&r, session, "exercise");
-	when_or_die(o, r.started, sizeof r.started);
-	r.id = copy[0];
-	r.sets = sets;
-	r.reps = sets * reps;
-	r.hold_s = reps > 0 ? sets * reps * hold : sets * hold;
-	r.active_s = reps > 0 ? sets * reps * (rep_s + hold) : sets * hold;
-	r.status = "done";
-	r.note = o->note ? o->note : "";
-	sides = o->side ? 1 : (int)e.sides;
-	for (k = 0; k < sides; k++) {
-		r.side = o->side ? o->side : sides == 2 ? (k ? "right" :
-		    "left") : "both";
-		batch_add_result(b, &r);
+	manual_check_args(&a);
+	if (o->date != NULL) {
+		when_or_die(o, when, sizeof when);
+		a.when = when;
 	}
-	free(copy[0]);
-	return 0;
+	return manual_add(&a, log, b, session, n);
 }
 
 static int
@@ -408,14 +398,19 @@ append_manual(const struct options *o, const char *log)
 {
 	struct batch b;
 	struct spool sp = { "", -1, 0 };
+	char session[80] = "";
 	int status;
 
 	memset(&b, 0, sizeof b);
-	if ((o->mode == M_ADD ? build_add(o, &b) : build_pain(o, &b)) != 0) {
+	if ((o->mode == M_ADD ? build_add(o, log, &b, session,
+	    sizeof session) : build_pain(o, &b)) != 0) {
 		batch_free(&b);
 		return LR_EDATA;
 	}
 	status = append_batch(o->quiet, &b, log, &sp);
+	if (status == LR_OK && !o->quiet && o->mode == M_ADD && !o->session)
+		lr_warn("session %s: add more to it with add --session %s",
+		    session, session);
 	batch_free(&b);
 	return status;
 }

@@ -1,18 +1,22 @@
 /*
  * lr-report - weekly summaries of the log, for the person and their
- * physiotherapist: sessions, minutes, adherence, pain, and the
- * articles' warnings.  Here are the options and the three formats;
- * lib/weeks.c reads the log, lib/figures.c works out each week and
- * lib/warnings.c applies the articles' rules.
+ * physiotherapist: sessions, minutes, adherence, pain, notes and the
+ * articles' warnings; or, with --due, whether a session is due today.
+ * Here are the options and the frame of the three formats;
+ * lib/weeks.c reads the log (lib/tally.c counting each exercise of a
+ * session once), lib/figures.c works out each week, lib/tables.c lays
+ * out the tables and lib/warnings.c applies the articles' rules.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "lr.h"
 #include "figures.h"
+#include "tables.h"
 #include "warnings.h"
 #include "weeks.h"
 
@@ -20,8 +24,9 @@ static const char usage_text[] =
 "usage: lr-report [options] [LOG...]\n"
 "\n"
 "Summarise the log (default: yours, as lr-log finds it; - for stdin)\n"
-"by ISO week: sessions, active days and minutes, exercises done,\n"
-"partial and skipped, adherence, pain, and warnings.\n"
+"by ISO week: sessions, active days and minutes, exercises (each once\n"
+"a session, whatever its sides) done, partly done and skipped,\n"
+"adherence, pain, check-in notes, and warnings.\n"
 "\n"
 "  -w, --weeks N        the last N weeks, this one included (default 4)\n"
 "      --since DATE     from the week of DATE\n"
@@ -34,6 +39,8 @@ static const char usage_text[] =
 "                       (default: those of the exercises in the log)\n"
 "  -F, --format FORMAT  text (default), tsv or md\n"
 "      --today DATE     report as if today were DATE\n"
+"      --due            say whether a session is due today; exit 0 when\n"
+"                       one is, 1 when not, 2 on an error\n"
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n";
 
@@ -44,157 +51,13 @@ struct options {
 	long target;
 	char *conditions;		/* --condition, or NULL: from the log */
 	int format;
+	int due;			/* --due */
+	int cut;			/* weeks before the log left out */
 	char **logs;
 	int nlogs;
 };
 
 /* ---- output ---- */
-
-static void
-put_num(FILE *fp, double v, const char *fmt)
-{
-	if (v >= 0)
-		fprintf(fp, fmt, v);
-}
-
-/* The week's warnings, a stop first, one a line in one field. */
-static void
-put_week_warnings(const struct warnings *w, long monday)
-{
-	char *buf = NULL;
-	size_t i, len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-
-	if (fp == NULL)
-		lr_die(LR_EDATA, "out of memory");
-	for (i = 0; i < w->n; i++)
-		if (w->v[i].monday == monday)
-			fprintf(fp, "%s%s", len ? "\n" : "", w->v[i].text),
-			    fflush(fp);
-	fclose(fp);
-	putchar('\t');
-	tsv_put_field(stdout, buf);
-	free(buf);
-}
-
-static void
-out_tsv(const struct rows *R, const struct warnings *w)
-{
-	struct row row;
-	const struct row *x = &row;
-	long target = R->target;
-	size_t i;
-	int k;
-	char d[16];
-
-	printf("week\tmonday\tsessions\tactive_days\tactive_min\tdone\t"
-	    "partial\tskipped\tcompletion\ttarget\tadherence\tpain_before\t"
-	    "pain_after\tpain_check\tpain_avg\tpain_change\tminutes_change\t"
-	    "stopped\twarnings\n");
-	for (i = 0; i < R->n; i++) {
-		row_get(R, i, &row);
-		printf("%d-W%02d\t%s\t%ld\t%ld\t%.1f\t%ld\t%ld\t%ld\t", x->iso_y,
-		    x->iso_w, lr_day_text(d, sizeof d, x->monday), x->sessions,
-		    x->days, x->minutes, x->done, x->partial, x->skipped);
-		put_num(stdout, x->completion, "%.2f");
-		printf("\t%ld\t", target);
-		put_num(stdout, x->adherence, "%.2f");
-		for (k = 0; k < 4; k++) {
-			printf("\t");
-			put_num(stdout, k < 3 ? x->pain[k] : x->level, "%.1f");
-		}
-		printf("\t");
-		if (x->has_prev_level)
-			printf("%+.1f", x->d_level);
-		printf("\t%+.1f\t%ld", x->d_minutes, x->stopped);
-		put_week_warnings(w, x->monday);
-		putchar('\n');
-	}
-}
-
-static void
-cell_pain(char *dst, size_t n, double b, double a)
-{
-	char x[8] = "-", y[8] = "-";
-
-	if (b >= 0)
-		snprintf(x, sizeof x, "%.1f", b);
-	if (a >= 0)
-		snprintf(y, sizeof y, "%.1f", a);
-	if (a < 0 && b < 0)
-		snprintf(dst, n, "-");
-	else
-		snprintf(dst, n, "%s>%s", x, y);
-}
-
-/* A figure for a table, or - when there is none. */
-static void
-cell_num(char *dst, size_t n, double v, const char *fmt)
-{
-	if (v < 0)
-		snprintf(dst, n, "-");
-	else
-		snprintf(dst, n, fmt, v);
-}
-
-struct style {
-	int color, utf8, md;
-};
-
-static const char *
-sgr(const struct style *st, const char *code)
-{
-	return st->color ? code : "";
-}
-
-static void
-text_table(const struct rows *R, const struct totals *t,
-    const struct style *st)
-{
-	struct row row;
-	const struct row *x = &row;
-	long target = R->target;
-	size_t i, n = R->n;
-	char c[16], a[16], p[24], k[16], dm[16], dl[16], mon[16];
-
-	printf("%sweek     from  ses day  min done prt skp cmpl adhr "
-	    "pain b>a  chk dmin dpain%s\n", sgr(st, "\033[1m"),
-	    sgr(st, "\033[0m"));
-	for (i = 0; i < n; i++) {
-		row_get(R, i, &row);
-		cell_num(c, sizeof c, x->completion * 100, "%.0f%%");
-		cell_num(a, sizeof a, x->adherence * 100, "%.0f%%");
-		cell_pain(p, sizeof p, x->pain[0], x->pain[1]);
-		cell_num(k, sizeof k, x->pain[2], "%.1f");
-		snprintf(dm, sizeof dm, "%+.0f", x->d_minutes);
-		if (x->has_prev_level)
-			snprintf(dl, sizeof dl, "%+.1f", x->d_level);
-		else
-			snprintf(dl, sizeof dl, "-");
-		snprintf(mon, sizeof mon, "%s", lr_day_text(mon, sizeof mon,
-		    x->monday) + 5);
-		printf("%d-W%02d %s %3ld %3ld %4.0f %4ld %3ld %3ld %4s %4s "
-		    "%8s %4s %4s %5s\n", x->iso_y, x->iso_w, mon, x->sessions,
-		    x->days, x->minutes, x->done, x->partial, x->skipped, c, a,
-		    p, k, dm, dl);
-	}
-	{
-		long all = t->done + t->partial + t->skipped;
-
-		cell_num(c, sizeof c, all ? (double)t->done / (double)all *
-		    100 : -1, "%.0f%%");
-		cell_num(a, sizeof a, target ? (double)t->sessions /
-		    ((double)target * (double)n) * 100 : -1, "%.0f%%");
-		cell_pain(p, sizeof p, figures_avg(t->pain_sum[0], t->pain_n[0]),
-		    figures_avg(t->pain_sum[1], t->pain_n[1]));
-		cell_num(k, sizeof k, figures_avg(t->pain_sum[2], t->pain_n[2]),
-		    "%.1f");
-		printf("%stotal          %3ld %3ld %4.0f %4ld %3ld %3ld %4s "
-		    "%4s %8s %4s%s\n", sgr(st, "\033[1m"), t->sessions,
-		    t->days, t->minutes, t->done, t->partial, t->skipped, c, a,
-		    p, k, sgr(st, "\033[0m"));
-	}
-}
 
 static void
 text_bars(const struct rows *R, const struct style *st)
@@ -292,6 +155,31 @@ put_skipped(long n, const char *more)
 		    more);
 }
 
+/* The target, what the figures count, and weeks left out. */
+static void
+put_intro(const struct options *o, const struct range *r, int md)
+{
+	int y, wk;
+
+	printf("Target: %ld sessions a week. Days are days with exercise, "
+	    "minutes active\nminutes without rests. Each exercise of a "
+	    "session counts once, whatever its\nsides: done, partly done or "
+	    "skipped.\n", o->target);
+	if (o->cut) {
+		lr_iso_week(r->first, &y, &wk);
+		printf("%sThe log starts in %d-W%02d: the weeks before it are "
+		    "left out.\n", md ? "\n" : "", y, wk);
+	}
+	putchar('\n');
+}
+
+static int
+nothing_logged(const struct totals *t)
+{
+	return t->sessions == 0 && t->done + t->partial + t->skipped == 0 &&
+	    t->stopped == 0 && t->pain_n[0] + t->pain_n[1] + t->pain_n[2] == 0;
+}
+
 static void
 out_text(const struct rows *R, const struct weeks *s,
     const struct options *o, const struct range *r,
@@ -305,15 +193,9 @@ out_text(const struct rows *R, const struct weeks *s,
 	printf("%slr report, %s to %s (%zu week%s)%s\n", sgr(st, "\033[1m"),
 	    lr_day_text(a, sizeof a, r->first), lr_day_text(b, sizeof b,
 	    r->last + 6), n, n == 1 ? "" : "s", sgr(st, "\033[0m"));
-	printf("Target: %ld sessions a week.  ses: sessions, day: days with "
-	    "exercise, min:\nminutes of exercise; exercises done, prt: "
-	    "partly done, skp: skipped; cmpl:\nshare done; adhr: sessions "
-	    "against the target; pain before>after sessions,\nchk: at "
-	    "check-ins; dmin, dpain: change on the week before.\n\n",
-	    o->target);
-	text_table(R, &t, st);
-	if (t.sessions == 0 && t.done + t.partial + t.skipped == 0 &&
-	    t.stopped == 0 && t.pain_n[0] + t.pain_n[1] + t.pain_n[2] == 0)
+	put_intro(o, r, 0);
+	tables_text(R, &t, st);
+	if (nothing_logged(&t))
 		printf("\nNothing was logged in these weeks.\n");
 	text_bars(R, st);
 	text_pain(R);
@@ -328,38 +210,13 @@ out_md(const struct rows *R, const struct weeks *s,
     const struct warnings *w, const struct style *st)
 {
 	struct totals t;
-	struct row row;
-	const struct row *x = &row;
-	size_t i;
-	char a[16], b[16], c[16], d[16], p[24], k[16];
+	char a[16], b[16];
 
 	rows_totals(&t, R);
 	printf("# lr report, %s to %s\n\n", lr_day_text(a, sizeof a,
 	    r->first), lr_day_text(b, sizeof b, r->last + 6));
-	printf("Target: %ld sessions a week.\n\n", o->target);
-	printf("| Week | From | Sessions | Active days | Minutes | Done | "
-	    "Partial | Skipped | Completion | Adherence | Pain before > after "
-	    "| Pain check-ins | Change in minutes | Change in pain |\n");
-	printf("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-	for (i = 0; i < R->n; i++) {
-		row_get(R, i, &row);
-		cell_num(c, sizeof c, x->completion * 100, "%.0f%%");
-		cell_num(d, sizeof d, x->adherence * 100, "%.0f%%");
-		cell_pain(p, sizeof p, x->pain[0], x->pain[1]);
-		cell_num(k, sizeof k, x->pain[2], "%.1f");
-		printf("| %d-W%02d | %s | %ld | %ld | %.0f | %ld | %ld | %ld | "
-		    "%s | %s | %s | %s | %+.0f | ", x->iso_y, x->iso_w,
-		    lr_day_text(a, sizeof a, x->monday), x->sessions, x->days,
-		    x->minutes, x->done, x->partial, x->skipped, c, d, p, k,
-		    x->d_minutes);
-		if (x->has_prev_level)
-			printf("%+.1f |\n", x->d_level);
-		else
-			printf("- |\n");
-	}
-	printf("| **Total** | | **%ld** | **%ld** | **%.0f** | **%ld** | "
-	    "**%ld** | **%ld** | | | | | | |\n", t.sessions, t.days,
-	    t.minutes, t.done, t.partial, t.skipped);
+	put_intro(o, r, 1);
+	tables_md(R, &t, st);
 	out_warnings(w, st);
 	put_skipped(s->skipped_rows, "");
 	printf("\n*%s*\n", disclaimer);
@@ -380,12 +237,13 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "condition", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "today", required_argument, NULL, 'T' },
+		{ "due", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const formats[] = { "text", "tsv", "md", NULL };
-	int ch, ranged = 0;
+	int ch, ranged = 0, formatted = 0;
 
 	o->r.weeks = 4;
 	o->target = 4;
@@ -407,8 +265,10 @@ parse_options(int argc, char **argv, struct options *o)
 			if ((o->format = lr_word_index(formats, optarg)) < 0)
 				lr_usage_error("--format: expected text, tsv or "
 				    "md, got \"%s\"", optarg);
+			formatted = 1;
 			break;
 		case 'T': o->r.today = optarg; break;
+		case 'D': o->due = 1; break;
 		case 'c':
 			filter_add(&o->conditions, optarg, lr_conditions,
 			    "condition");
@@ -421,10 +281,93 @@ parse_options(int argc, char **argv, struct options *o)
 	if (ranged != 0 && ranged != 1 && ranged != 2 && ranged != 4)
 		lr_usage_error("--week, --last-week and the other range "
 		    "options go alone");
+	if (o->due && (ranged || formatted))
+		lr_usage_error("--due goes without the range options and "
+		    "--format");
 	if (o->r.since && o->r.weeks != 4 && o->r.until)
 		lr_usage_error("--weeks with both --since and --until");
 	o->logs = argv + optind;
 	o->nlogs = argc - optind;
+}
+
+/*
+ * --due: one line, and the exit status says it: 0 due, 1 not due, 2
+ * on an error (1 is taken, as in test(1)).
+ */
+static int
+out_due(const struct weeks *s, const struct options *o, long today,
+    int nolog, int status)
+{
+	struct due d;
+
+	due_get(&d, s, today, o->target);
+	if (d.today)
+		printf("Done today: %ld of %ld this week.\n", d.sessions,
+		    o->target);
+	else if (d.stopped)
+		printf("No session today: a warning sign stopped it (see "
+		    "lr-report).\n");
+	else if (o->target == 0)
+		printf("No session today, and no target: %ld this week.\n",
+		    d.sessions);
+	else if (!d.due)
+		printf("No session today; the week's target is met: %ld of "
+		    "%ld.\n", d.sessions, o->target);
+	else
+		printf("No session yet today: %ld of %ld this week%s.\n",
+		    d.sessions, o->target, nolog ? " (no log yet)" : "");
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		lr_warn("write error: %s", strerror(errno ? errno : EIO));
+		return LR_EUSAGE;
+	}
+	lr_close_stdout();
+	return status != LR_OK ? LR_EUSAGE : d.due ? 0 : 1;
+}
+
+static void
+print_report(struct weeks *s, struct options *o, struct range *r)
+{
+	struct warnings w;
+	struct style st;
+	struct rows R;
+
+	o->cut = range_clip(r, s);
+	rows_init(&R, s, r, o->target);
+	warn_init(&w, o->conditions ? conditions_mask(o->conditions) :
+	    s->conditions);
+	warn_all(&w, s, &R, r);
+	st.color = o->format == FMT_TEXT && isatty(STDOUT_FILENO) &&
+	    lr_color_term(getenv("TERM"));
+	st.utf8 = lr_utf8_locale();
+	st.md = o->format == FMT_MD;
+	if (o->format == FMT_TSV)
+		tables_tsv(&R, &w);
+	else if (o->format == FMT_MD)
+		out_md(&R, s, o, r, &w, &st);
+	else
+		out_text(&R, s, o, r, &w, &st);
+	warn_free(&w);
+	lr_close_stdout();
+}
+
+/* Read the logs named, or the person's; LR_EDATA when one failed. */
+static int
+read_logs(struct weeks *s, const struct options *o, const char *path)
+{
+	int i, status = LR_OK;
+
+	if (o->nlogs == 0 && weeks_read(s, path) != 0)
+		status = LR_EDATA;
+	for (i = 0; i < o->nlogs; i++)
+		if (weeks_read(s, o->logs[i]) != 0)
+			status = LR_EDATA;
+	if (s->skipped_rows > 0) {
+		lr_warn("%ld row%s could not be read and %s left out",
+		    s->skipped_rows, s->skipped_rows == 1 ? "" : "s",
+		    s->skipped_rows == 1 ? "was" : "were");
+		status = LR_EDATA;
+	}
+	return status;
 }
 
 int
@@ -433,62 +376,38 @@ main(int argc, char **argv)
 	struct options o = { 0 };
 	struct weeks s;
 	struct range r;
-	struct warnings w;
-	struct style st;
-	struct rows R;
 	struct idmask *ids;
 	char path[PATH_MAX];
-	int i, status = LR_OK;
+	int status, nolog = 0;
 
 	parse_options(argc, argv, &o);
 	range_make(&o.r, &r);
 	if (o.nlogs == 0) {
 		if (lr_log_path(path, sizeof path) != 0)
-			return LR_EDATA;
+			return o.due ? LR_EUSAGE : LR_EDATA;
 		if (access(path, F_OK) != 0 && errno == ENOENT) {
-			lr_warn("%s: no log yet: lr-log makes it when the "
-			    "first session is logged", path);
-			return LR_EDATA;
+			if (!o.due) {
+				lr_warn("%s: no log yet: lr-log makes it when "
+				    "the first session is logged", path);
+				return LR_EDATA;
+			}
+			nolog = 1;
 		}
 	}
-	ids = o.conditions ? NULL : idmask_read();
+	ids = o.conditions || o.due ? NULL : idmask_read();
 	weeks_init(&s, ids);
-	if (o.nlogs == 0 && weeks_read(&s, path) != 0)
-		status = LR_EDATA;
-	for (i = 0; i < o.nlogs; i++)
-		if (weeks_read(&s, o.logs[i]) != 0)
-			status = LR_EDATA;
-	if (status != LR_OK && s.rows == 0 && s.skipped_rows == 0) {
-		weeks_free(&s);
-		idmask_free(ids);
-		free(o.conditions);
-		return status;
-	}
-	if (s.skipped_rows > 0) {
-		lr_warn("%ld row%s could not be read and %s left out",
-		    s.skipped_rows, s.skipped_rows == 1 ? "" : "s",
-		    s.skipped_rows == 1 ? "was" : "were");
-		status = LR_EDATA;
-	}
-	rows_init(&R, &s, &r, o.target);
+	/* Notes are kept for the weeks shown only; --due shows none. */
+	weeks_keep_notes(&s, o.due ? LONG_MAX : r.first, r.last);
+	status = nolog ? LR_OK : read_logs(&s, &o, path);
 	weeks_finish(&s);
-	warn_init(&w, o.conditions ? conditions_mask(o.conditions) :
-	    s.conditions);
-	warn_all(&w, &s, &R, &r);
-	st.color = o.format == FMT_TEXT && isatty(STDOUT_FILENO) &&
-	    lr_color_term(getenv("TERM"));
-	st.utf8 = lr_utf8_locale();
-	st.md = o.format == FMT_MD;
-	if (o.format == FMT_TSV)
-		out_tsv(&R, &w);
-	else if (o.format == FMT_MD)
-		out_md(&R, &s, &o, &r, &w, &st);
+	if (status != LR_OK && s.rows == 0 && s.skipped_rows == 0)
+		status = o.due ? LR_EUSAGE : status;
+	else if (o.due)
+		status = out_due(&s, &o, r.today, nolog, status);
 	else
-		out_text(&R, &s, &o, &r, &w, &st);
-	warn_free(&w);
+		print_report(&s, &o, &r);
 	weeks_free(&s);
 	idmask_free(ids);
 	free(o.conditions);
-	lr_close_stdout();
 	return status;
 }

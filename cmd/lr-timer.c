@@ -1,10 +1,8 @@
 /*
- * lr-timer - guide a person through a plan, on the terminal, and write
- * what was done as results rows.  Here are the options, the main loop
- * and what is shown; the session itself is lib/session.c, the screen
- * lib/screen.c, plain lines lib/plain.c, the keys lib/keys.c, the cues
- * lib/cues.c, the questions lib/checkin.c, the rows lib/rows.c, the
- * end lib/summary.c and a session to resume lib/resume.c.
+ * lr-timer - guide a person through a plan on the terminal and write
+ * what was done as results rows: the options, the main loop and what
+ * is shown.  The rest is in lib/: session, screen, plain, keys,
+ * control, cues, voice, checkin, rows, summary and resume (.c).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -25,6 +23,7 @@
 #include "session.h"
 #include "summary.h"
 #include "tclock.h"
+#include "voice.h"
 
 static const char usage_text[] =
 "usage: lr-timer [options] [PLAN]\n"
@@ -58,6 +57,7 @@ static const char usage_text[] =
 "      --cue-cmd CMD    run CMD with each cue's text as one argument,\n"
 "                       e.g. espeak-ng (words split at spaces, no shell)\n"
 "      --no-bell        no terminal bell at each change\n"
+"      --tick           ring the terminal bell at each rep, to pace it\n"
 "  -h, --help           show this help\n"
 "  -V, --version        show the version\n"
 "\n"
@@ -71,7 +71,7 @@ struct options {
 	const char *plan;
 	double speed;
 	long ready_s, ready_move_s, switch_s;
-	int batch, plain, resume, screen, pain, bell;
+	int batch, plain, resume, screen, pain, bell, tick;
 	char **cue_argv;
 };
 
@@ -79,6 +79,7 @@ struct timer {
 	const struct options *o;
 	struct session s;
 	struct cues cues;
+	struct voice voice;		/* what is said when */
 	struct screen sc;
 	struct plain pl;		/* lines, when the screen is not drawn */
 	struct control ctl;		/* keys and signals */
@@ -123,6 +124,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "no-pain", no_argument, NULL, 'P' },
 		{ "cue-cmd", required_argument, NULL, 'c' },
 		{ "no-bell", no_argument, NULL, 'B' },
+		{ "tick", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -157,6 +159,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'P': o->pain = 0; break;
 		case 'c': o->cue_argv = cues_split(optarg); break;
 		case 'B': o->bell = 0; break;
+		case 'T': o->tick = 1; break;
 		case 'h': lr_print_usage(usage_text);
 		case 'V': lr_print_version(); break;
 		default: lr_bad_option(ch, argv);
@@ -193,15 +196,15 @@ put_row(struct session *s, const struct session_row *sr, void *arg)
 
 /* ---- what the session does, shown and said ---- */
 
+/* A change: the bell rings and the top line flashes. */
 static void
-cue(struct timer *t, const char *text)
+flash(struct timer *t)
 {
 	if (!t->o->batch) {
 		t->flash_until = t->plain ? 0 : lr_mono_ns() + 400000000LL;
 		if (t->o->bell)
 			(void)!write(t->tty, "\a", 1);
 	}
-	cues_run(&t->cues, text);
 }
 
 static void
@@ -211,31 +214,25 @@ on_event(struct session *s, int ev, void *arg)
 	char text[160];
 
 	if (cues_text(text, sizeof text, s, ev) != NULL &&
-	    !(ev == SE_END && t->rows.error)) {
-		/* A session stopped early is not "done". */
-		if (ev == SE_END && s->quit)
-			snprintf(text, sizeof text, "Stopped");
-		cue(t, text);
-	}
+	    !(ev == SE_END && t->rows.error))
+		flash(t);
+	if (ev == SE_END)
+		voice_summary(&t->voice);
 	if (t->plain)
 		plain_event(&t->pl, s, ev);
 	else
 		cues_tell(&t->cues, s, ev);
 }
 
-/* The screen, and on its last row what a first q or n asks. */
+/* The screen, with what a first q or n asks in place of the keys. */
 static void
 draw(struct timer *t, long long mono)
 {
-	const char *ask = keys_prompt(&t->ctl.keys);
-
 	if (t->o->batch || t->plain)
 		return;
 	t->sc.flash = mono < t->flash_until;
+	t->sc.ask = keys_prompt(&t->ctl.keys);
 	screen_draw(&t->sc, &t->s, tclock_ms(&t->clk, mono));
-	if (ask != NULL && !t->sc.help)
-		dprintf(t->tty, "\033[%d;1H\033[7m %s \033[0m\033[K",
-		    t->sc.rows, ask);
 }
 
 /* ---- keys and signals ---- */
@@ -247,8 +244,8 @@ draw(struct timer *t, long long mono)
 static void
 wait_events(struct timer *t)
 {
-	long long wait = t->s.paused ? 1000000000LL :
-	    tclock_real_ns(&t->clk, t->s.end) - lr_mono_ns();
+	long long now = lr_mono_ns(), wait = t->s.paused ? 1000000000LL :
+	    voice_next(&t->voice, now) - now;
 	int sig, ready;
 
 	if (wait > (t->o->batch ? 1000000000LL : 250000000LL))
@@ -277,11 +274,13 @@ run_session(struct timer *t)
 		if (t->s.done)
 			break;
 		control_tick(&t->ctl, mono);
+		voice_due(&t->voice, mono);
 		draw(t, mono);
 		if (t->plain)
 			plain_tick(&t->pl, &t->s, tclock_ms(&t->clk, mono));
 		wait_events(t);
 	}
+	cues_flush(&t->cues);
 	t->took_ns = lr_mono_ns() - t->clk.mono0 - (long long)((double)
 	    t->s.paused_total * 1e6 / t->o->speed);
 }
@@ -395,6 +394,9 @@ main(int argc, char **argv)
 	t.s.hooks.arg = &t;
 	t.cues.argv = o.cue_argv;
 	t.cues.batch = o.batch;
+	t.voice.cues = &t.cues;
+	t.voice.s = &t.s;
+	t.voice.clk = &t.clk;
 	t.ctl.s = &t.s;
 	t.ctl.sc = &t.sc;
 	t.ctl.clk = &t.clk;
@@ -414,6 +416,7 @@ main(int argc, char **argv)
 		lr_usage_error("no terminal to %s: use --batch to run without "
 		    "one", o.batch ? "ask the questions on" : "draw on");
 	session_layout(&t.s, o.ready_s, o.ready_move_s, o.switch_s);
+	t.voice.bell_fd = o.tick && !o.batch ? t.tty : -1;
 	if (o.resume)
 		snprintf(t.id, sizeof t.id, "%s", t.res.session);
 	else
@@ -440,6 +443,7 @@ main(int argc, char **argv)
 		status = LR_EDATA;
 	cues_said_on_stderr(&t.cues);
 	session_free(&t.s);
+	screen_close(&t.sc);
 	checkin_free(&t.ck);
 	cues_free(o.cue_argv);
 	return status;

@@ -3,7 +3,11 @@ function __lr_log_ids
     lr-list </dev/null 2>/dev/null | tail -n +2 | cut -f 1,2
 end
 
-complete -c lr-log -n __fish_use_subcommand -a add -d 'record an exercise done away from the timer'
+function __lr_log_routines
+    lr-list --routines </dev/null 2>/dev/null | tail -n +2 | cut -f 1,2
+end
+
+complete -c lr-log -n __fish_use_subcommand -a add -d 'record exercises done away from the timer'
 complete -c lr-log -n __fish_use_subcommand -a pain -d 'record a pain rating, 0-10'
 complete -c lr-log -n '__fish_seen_subcommand_from add' -f -a '(__lr_log_ids)'
 complete -c lr-log -n '__fish_seen_subcommand_from pain' -f -a '0 1 2 3 4 5 6 7 8 9 10'
@@ -12,6 +16,8 @@ complete -c lr-log -s q -l quiet -d 'say nothing when all went well'
 complete -c lr-log -l check -d 'check the log'
 complete -c lr-log -l repair -d 'repair an interrupted append, then check'
 complete -c lr-log -l export -x -a csv -d 'write the log as CSV'
+complete -c lr-log -l routine -x -a '(__lr_log_routines)' -d 'log a routine as one session (add)'
+complete -c lr-log -l session -x -d 'add to this session of the log (add)'
 complete -c lr-log -l sets -x -d 'sets done (add)'
 complete -c lr-log -l reps -x -d 'reps per set (add)'
 complete -c lr-log -l hold -x -d 'seconds of each hold (add)'

@@ -8,5 +8,6 @@ complete -c lr-report -s t -l target -x -a '3 4 5' -d 'sessions a week to aim fo
 complete -c lr-report -s c -l condition -x -a 'leg-pain sciatica knee-pain low-back-pain' -d 'the person\'s conditions'
 complete -c lr-report -s F -l format -x -a 'text tsv md' -d 'output format'
 complete -c lr-report -l today -x -d 'report as if today were DATE'
+complete -c lr-report -l due -d 'say whether a session is due today'
 complete -c lr-report -s h -l help -d 'show help'
 complete -c lr-report -s V -l version -d 'show version'

@@ -101,7 +101,7 @@ _lr_timer() {
 	--cue-cmd) mapfile -t COMPREPLY < <(compgen -c -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-b --batch --plain --resume -s --speed --ready --ready-move --switch --screen --no-screen -p --pain --no-pain --cue-cmd --no-bell -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-b --batch --plain --resume -s --speed --ready --ready-move --switch --screen --no-screen -p --pain --no-pain --cue-cmd --no-bell --tick -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi
@@ -118,19 +118,22 @@ _lr_log() {
 	case $prev in
 	-f|--log|--catalog) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
 	--side) mapfile -t COMPREPLY < <(compgen -W "left right both" -- "$cur"); return ;;
+	--routine) mapfile -t COMPREPLY < <(compgen -W "$(_lr_routines)" -- "$cur"); return ;;
+	--session) return ;;
 	--export) mapfile -t COMPREPLY < <(compgen -W "csv" -- "$cur"); return ;;
 	--date) mapfile -t COMPREPLY < <(compgen -W "today yesterday $(date +%F)" -- "$cur"); return ;;
 	--sets|--reps|--hold|--note) return ;;
-	add) mapfile -t COMPREPLY < <(compgen -W "$(_lr_ids)" -- "$cur"); return ;;
-	pain) mapfile -t COMPREPLY < <(compgen -W "0 1 2 3 4 5 6 7 8 9 10" -- "$cur"); return ;;
+	pain) [[ $cur == -* ]] || { mapfile -t COMPREPLY < <(compgen -W "0 1 2 3 4 5 6 7 8 9 10" -- "$cur"); return; } ;;
 	esac
 	if [[ $cur == -* ]]; then
 		local opts="-f --log -q --quiet --check --repair --export -h --help -V --version"
-		[[ $sub == add ]] && opts+=" --sets --reps --hold --side --catalog --date --note"
+		[[ $sub == add ]] && opts+=" --routine --session --sets --reps --hold --side --catalog --date --note"
 		[[ $sub == pain ]] && opts+=" --date --note"
 		mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
 	elif [[ -z $sub ]]; then
 		mapfile -t COMPREPLY < <(compgen -W "add pain" -f -- "$cur")
+	elif [[ $sub == add ]]; then
+		mapfile -t COMPREPLY < <(compgen -W "$(_lr_ids)" -- "$cur")
 	fi
 }
 
@@ -148,7 +151,7 @@ _lr_report() {
 	--since|--until|--today) mapfile -t COMPREPLY < <(compgen -W "$(date +%F)" -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -F --format --today -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-w --weeks --since --until --last-week --week -t --target -c --condition -F --format --today --due -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi

@@ -330,20 +330,27 @@ suggest(const char *id, char **ids, size_t n, const char *file)
 	free(text);
 }
 
-/* Find the exercise in the catalog, or list close matches. */
+/*
+ * Find the n exercises ids[] in the catalog, read once: out[i], with
+ * copy[i] a copy of its id to keep.  Every id not there is said, with
+ * close matches; then, or when the catalog has errors, no copy is
+ * kept and -1 is returned.
+ */
 int
-catalog_find(const char *path, const char *id, struct exercise *out,
-    char **copy)
+catalog_find_all(const char *path, const char *const *ids, size_t n,
+    struct exercise *out, char **copy)
 {
 	struct catalog c;
 	struct exercise e;
 	const char *name;
 	FILE *fp = path ? lr_open_input(path, &name) :
 	    catalog_installed(&name);
-	char **ids = NULL;
-	size_t nids = 0, i;
-	int rv, found = 0, bad = 0;
+	char **known = NULL;
+	size_t nknown = 0, i, k;
+	int rv, found = 0, missing = 0, bad = 0;
 
+	for (k = 0; k < n; k++)
+		copy[k] = NULL;
 	if (fp == NULL || catalog_open(&c, fp, name) != 0) {
 		if (fp && fp != stdin)
 			fclose(fp);
@@ -356,28 +363,43 @@ catalog_find(const char *path, const char *id, struct exercise *out,
 				break;
 			continue;
 		}
-		ids = lr_xrealloc(ids, (nids + 1) * sizeof *ids);
-		ids[nids++] = lr_xstrdup(e.id);
-		if (!found && strcmp(e.id, id) == 0) {
-			*out = e;
-			out->id = copy[0] = lr_xstrdup(e.id);
-			out->name = out->kind = out->regions = "";
-			found = 1;
-		}
+		known = lr_xrealloc(known, (nknown + 1) * sizeof *known);
+		known[nknown++] = lr_xstrdup(e.id);
+		for (k = 0; k < n; k++)
+			if (copy[k] == NULL && strcmp(e.id, ids[k]) == 0) {
+				out[k] = e;
+				out[k].id = copy[k] = lr_xstrdup(e.id);
+				out[k].name = out[k].kind = out[k].regions = "";
+				found++;
+			}
 	}
-	if (!found && bad == 0)
-		suggest(id, ids, nids, name);
-	if (found && bad > 0) {
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < k && strcmp(ids[i], ids[k]) != 0; i++)
+			;
+		if (copy[k] == NULL && i == k && bad == 0)
+			suggest(ids[k], known, nknown, name);
+		missing += copy[k] == NULL;
+	}
+	if (found > 0 && bad > 0)
 		lr_warn("%s: the catalog has errors: nothing recorded", name);
-		free(copy[0]);
-		copy[0] = NULL;
-		found = 0;
-	}
-	for (i = 0; i < nids; i++)
-		free(ids[i]);
-	free(ids);
+	if (missing > 0 || bad > 0)
+		for (k = 0; k < n; k++) {
+			free(copy[k]);
+			copy[k] = NULL;
+		}
+	for (i = 0; i < nknown; i++)
+		free(known[i]);
+	free(known);
 	catalog_close(&c);
 	if (fp != stdin)
 		fclose(fp);
-	return found ? 0 : -1;
+	return missing > 0 || bad > 0 ? -1 : 0;
+}
+
+/* Find the exercise in the catalog, or list close matches. */
+int
+catalog_find(const char *path, const char *id, struct exercise *out,
+    char **copy)
+{
+	return catalog_find_all(path, &id, 1, out, copy);
 }

@@ -92,8 +92,10 @@ control_signal(struct control *c, int sig)
 			break;
 		}
 		term_cbreak();
-		if (c->pl == NULL)
+		if (c->pl == NULL) {
 			term_alt_screen();
+			screen_redraw(c->sc);
+		}
 		session_pause(c->s, now_ms(c));
 		break;
 	case SIGWINCH:

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cues.h"
@@ -69,7 +71,7 @@ cues_free(char **argv)
  * results or the screen.  Its children are reaped on SIGCHLD.
  */
 void
-cues_run(const struct cues *c, const char *text)
+cues_run(struct cues *c, const char *text)
 {
 	posix_spawn_file_actions_t fa;
 	char **argv;
@@ -96,8 +98,69 @@ cues_run(const struct cues *c, const char *text)
 		    O_WRONLY, 0);
 	if ((e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ)) != 0)
 		lr_warn("--cue-cmd: cannot run %s: %s", argv[0], strerror(e));
+	else
+		c->pid = pid;
 	posix_spawn_file_actions_destroy(&fa);
 	free(argv);
+}
+
+/*
+ * Is the last cue still being said?  The timer's SIGCHLD handler may
+ * have reaped it already: then there is no such child any more.
+ */
+static int
+speaking(struct cues *c)
+{
+	if (c->pid > 0 && waitpid(c->pid, NULL, WNOHANG) == 0)
+		return 1;
+	c->pid = 0;
+	return 0;
+}
+
+/*
+ * Say a cue: now when nothing is being said, else as soon as the last
+ * cue ends, if that is before until_ns.  Only the newest cue waits: a
+ * slow speaker never builds a queue of stale words, and the timer
+ * never waits for it.
+ */
+void
+cues_speak(struct cues *c, const char *text, long long now_ns,
+    long long until_ns)
+{
+	if (c->argv == NULL || now_ns > until_ns)
+		return;
+	snprintf(c->next, sizeof c->next, "%s", text);
+	c->next_until = until_ns;
+	cues_pump(c, now_ns);
+}
+
+/* Say the waiting cue if the last one has ended; drop it when late. */
+void
+cues_pump(struct cues *c, long long now_ns)
+{
+	if (c->next[0] == '\0')
+		return;
+	if (now_ns > c->next_until)
+		c->next[0] = '\0';
+	else if (!speaking(c)) {
+		cues_run(c, c->next);
+		c->next[0] = '\0';
+	}
+}
+
+/* At the end: give the last cue until it is late to start, no longer. */
+void
+cues_flush(struct cues *c)
+{
+	const struct timespec nap = { 0, 20000000L };
+	long long now;
+
+	while (c->next[0] != '\0') {
+		now = lr_mono_ns();
+		cues_pump(c, now);
+		if (c->next[0] != '\0')
+			nanosleep(&nap, NULL);
+	}
 }
 
 /*
@@ -152,8 +215,10 @@ cues_said_on_stderr(struct cues *c)
 }
 
 /*
- * The cue for what just happened, or NULL: the start of each exercise,
- * go at its first work after a pause, switch, rest and the end.
+ * The word for a change, or NULL: the start of each exercise, go at
+ * its first work after a pause, switch, rest and the end.  The bell
+ * rings and the screen flashes at each; what is said aloud is
+ * cuesched.c's.
  */
 const char *
 cues_text(char *dst, size_t n, const struct session *s, int ev)
@@ -163,7 +228,7 @@ cues_text(char *dst, size_t n, const struct session *s, int ev)
 
 	if (ev != SE_PHASE) {
 		if (ev == SE_END)
-			snprintf(dst, n, "Done");
+			snprintf(dst, n, "%s", s->quit ? "Stopped" : "Done");
 		return ev == SE_END ? dst : NULL;
 	}
 	p = session_phase(s);

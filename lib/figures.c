@@ -67,6 +67,29 @@ range_make(const struct range_spec *o, struct range *r)
 		lr_usage_error("a range of at most 20000 weeks");
 }
 
+/* The log's first record's Monday; LONG_MAX when it has none. */
+static long
+log_first(const struct weeks *s)
+{
+	return s->nw > 0 ? s->w[0].monday : LONG_MAX;
+}
+
+/*
+ * Weeks before the log's first record hold no data: a range that
+ * starts before it starts with its week (then 1).  A range wholly
+ * before the log is kept, its weeks without data.
+ */
+int
+range_clip(struct range *r, const struct weeks *s)
+{
+	long first = log_first(s);
+
+	if (first <= r->first || first > r->last)
+		return 0;
+	r->first = first;
+	return 1;
+}
+
 /* ---- one week ---- */
 
 double
@@ -86,9 +109,10 @@ popcount7(unsigned char b)
 }
 
 static void
-fill_row(struct row *x, const struct weeks *s, long monday, long target,
-    long today)
+fill_row(struct row *x, const struct rows *R, long monday)
 {
+	const struct weeks *s = R->s;
+	long target = R->target;
 	const struct week *w = weeks_find(s, monday);
 	static const struct week none = { .monday = 0 };
 	unsigned n, sum;
@@ -108,13 +132,15 @@ fill_row(struct row *x, const struct weeks *s, long monday, long target,
 	x->stopped = w->stopped;
 	n = w->done + w->partial + w->skipped;
 	x->completion = n ? (double)w->done / (double)n : -1;
-	x->adherence = target ? (double)x->sessions / (double)target : -1;
+	x->in_log = monday >= R->log_first;
+	x->adherence = target && x->in_log ? (double)x->sessions /
+	    (double)target : -1;
 	for (k = 0; k < 3; k++)
 		x->pain[k] = figures_avg(w->pain_sum[k], w->pain_n[k]);
 	n = w->pain_n[0] + w->pain_n[1] + w->pain_n[2];
 	sum = w->pain_sum[0] + w->pain_sum[1] + w->pain_sum[2];
 	x->level = figures_avg(sum, n);
-	x->full = monday + 6 < today;
+	x->full = monday + 6 < R->today;
 }
 
 /* ---- the weeks of the range ---- */
@@ -128,6 +154,7 @@ rows_init(struct rows *R, const struct weeks *s, const struct range *r,
 	R->first = r->first;
 	R->today = r->today;
 	R->target = target;
+	R->log_first = log_first(s);
 	R->n = (size_t)((r->last - r->first) / 7 + 1);
 }
 
@@ -138,11 +165,31 @@ row_get(const struct rows *R, size_t i, struct row *x)
 	struct row prev;
 	long m = R->first + 7 * (long)i;
 
-	fill_row(x, R->s, m, R->target, R->today);
-	fill_row(&prev, R->s, m - 7, R->target, R->today);
-	x->d_minutes = x->minutes - prev.minutes;
+	fill_row(x, R, m);
+	fill_row(&prev, R, m - 7);
+	x->has_prev_minutes = prev.in_log;
+	x->d_minutes = prev.in_log ? x->minutes - prev.minutes : 0;
 	x->has_prev_level = x->level >= 0 && prev.level >= 0;
 	x->d_level = x->has_prev_level ? x->level - prev.level : 0;
+}
+
+/* Shares and averages of the sums; adherence over the log's weeks. */
+static void
+totals_figures(struct totals *t, long target)
+{
+	long all = t->done + t->partial + t->skipped;
+	unsigned n = 0, sum = 0;
+	int k;
+
+	t->completion = all ? (double)t->done / (double)all : -1;
+	t->adherence = target && t->weeks ? (double)t->sessions /
+	    ((double)target * (double)t->weeks) : -1;
+	for (k = 0; k < 3; k++) {
+		t->pain[k] = figures_avg(t->pain_sum[k], t->pain_n[k]);
+		n += t->pain_n[k];
+		sum += t->pain_sum[k];
+	}
+	t->level = figures_avg(sum, n);
 }
 
 void
@@ -165,9 +212,34 @@ rows_totals(struct totals *t, const struct rows *R)
 		t->skipped += x.skipped;
 		t->stopped += x.stopped;
 		t->minutes += x.minutes;
+		t->weeks += x.in_log;
 		for (k = 0; w && k < 3; k++) {
 			t->pain_n[k] += w->pain_n[k];
 			t->pain_sum[k] += w->pain_sum[k];
 		}
 	}
+	totals_figures(t, R->target);
+}
+
+/* ---- today ---- */
+
+/*
+ * A session is due when nothing was done today, no warning sign
+ * stopped one today, and the week has fewer sessions than the target.
+ */
+void
+due_get(struct due *d, const struct weeks *s, long today, long target)
+{
+	int wd = lr_weekday(today);
+	const struct week *w = weeks_find(s, today - wd);
+	size_t i;
+
+	memset(d, 0, sizeof *d);
+	if (w != NULL) {
+		d->sessions = (long)w->nsess;
+		d->today = (w->active >> wd) & 1;
+	}
+	for (i = 0; i < s->nstops; i++)
+		d->stopped |= s->stops[i].day == today;
+	d->due = !d->today && !d->stopped && d->sessions < target;
 }

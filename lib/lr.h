@@ -177,6 +177,9 @@ FILE *catalog_installed(const char **name);
  * matches, when it is not there or the catalog has errors. */
 int catalog_find(const char *path, const char *id, struct exercise *out,
     char **copy);
+/* The same for n ids, the catalog read once: out[n], copy[n]. */
+int catalog_find_all(const char *path, const char *const *ids, size_t n,
+    struct exercise *out, char **copy);
 
 struct filter {
 	char *conditions, *kinds, *regions, *positions, *equipment;
@@ -235,7 +238,7 @@ enum {
 	P_STEP, P_ID, P_NAME, P_KIND, P_POSITION, P_EQUIPMENT, P_SIDES,
 	P_SETS, P_REPS, P_REP_S, P_HOLD_S, P_BREATHS, P_REST_S, P_CUE,
 	P_REQUIRED,			/* the columns above must be present */
-	P_WHY = P_REQUIRED,
+	P_WHY = P_REQUIRED, P_STEPS,
 	P_NCOLS
 };
 extern const char *const plan_cols[];
@@ -249,6 +252,7 @@ struct plan_row {
 	const char *id, *name, *kind, *position, *equipment, *cue;
 	const char *why;		/* "" when absent */
 	struct dose dose;
+	const char *steps;		/* one a line; "" or NULL: none */
 };
 
 struct plan {

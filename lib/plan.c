@@ -9,7 +9,7 @@
 const char *const plan_cols[P_NCOLS + 1] = {
 	"step", "id", "name", "kind", "position", "equipment", "sides",
 	"sets", "reps", "rep_s", "hold_s", "breaths", "rest_s", "cue", "why",
-	NULL
+	"steps", NULL
 };
 
 /*
@@ -55,6 +55,7 @@ plan_next(struct plan *p, struct plan_row *r)
 	r->equipment = t->field[p->col[P_EQUIPMENT]];
 	r->cue = t->field[p->col[P_CUE]];
 	r->why = p->col[P_WHY] >= 0 ? t->field[p->col[P_WHY]] : "";
+	r->steps = p->col[P_STEPS] >= 0 ? t->field[p->col[P_STEPS]] : "";
 	if (!lr_is_slug(r->id)) {
 		tsv_error(t, p->col[P_ID], "expected an exercise id of "
 		    "lowercase letters, digits and hyphens");
@@ -179,6 +180,8 @@ plan_put_row(FILE *fp, const struct catalog *c, long step,
 	tsv_put_field(fp, e->cue);
 	putc('\t', fp);
 	tsv_put_field(fp, why ? why : "");
+	putc('\t', fp);
+	tsv_put_field(fp, e->steps ? e->steps : "");
 	for (i = 0; i < c->t.ncol; i++)
 		if (!catalog_known(c, i)) {
 			putc('\t', fp);

@@ -72,6 +72,7 @@ put_plan_row(FILE *fp, const struct plan_row *r)
 		f[P_SIDES + k] = num[k];
 	f[P_CUE] = (char *)r->cue;
 	f[P_WHY] = (char *)r->why;
+	f[P_STEPS] = (char *)(r->steps != NULL ? r->steps : "");
 	tsv_put_row(fp, f, P_NCOLS);
 }
 

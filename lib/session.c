@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "session.h"
+#include "tally.h"
 
 void
 session_init(struct session *s, const struct session_hooks *h)
@@ -36,6 +37,7 @@ session_add(struct session *s, const struct plan_row *r)
 	e->r.equipment = e->text[4] = lr_xstrdup(r->equipment);
 	e->r.cue = e->text[5] = lr_xstrdup(r->cue);
 	e->r.why = e->text[6] = lr_xstrdup(r->why);
+	e->r.steps = e->text[7] = lr_xstrdup(r->steps ? r->steps : "");
 	e->status[0] = e->status[1] = e->status[2] = ROW_SKIPPED;
 }
 
@@ -195,7 +197,7 @@ session_layout(struct session *s, long ready_s, long ready_move_s,
 static void
 put_row(struct session *s, struct session_ex *e, int side, int last)
 {
-	const struct tally *t = &e->t[side];
+	const struct side_tally *t = &e->t[side];
 	struct session_row r;
 
 	memset(&r, 0, sizeof r);
@@ -248,7 +250,7 @@ static void
 enter_phase(struct session *s, size_t i, long long start)
 {
 	const struct phase *p = &s->ph[i];
-	struct tally *t = &s->ex[p->ex].t[p->side];
+	struct side_tally *t = &s->ex[p->ex].t[p->side];
 
 	s->cur = i;
 	s->start = start;
@@ -265,7 +267,7 @@ static void
 count_work(struct session *s, const struct phase *p, long ms, int whole)
 {
 	const struct dose *d = &s->ex[p->ex].r.dose;
-	struct tally *t = &s->ex[p->ex].t[p->side];
+	struct side_tally *t = &s->ex[p->ex].t[p->side];
 	const struct phase *next = &s->ph[s->cur + 1];
 
 	t->active_ms += ms;
@@ -494,30 +496,59 @@ session_to_do(const struct session *s)
 	return n;
 }
 
+/* The first exercise of the plan with the id of exercise i. */
+static size_t
+first_of(const struct session *s, size_t i)
+{
+	size_t k;
+
+	for (k = 0; strcmp(s->ex[k].r.id, s->ex[i].r.id) != 0; k++)
+		;
+	return k;
+}
+
 /*
- * Exercises, not sides, done, partial and skipped: done when every
- * side is done (before a resume or now), skipped when none was begun.
+ * Exercises, not sides, done, partial and skipped, folded from the
+ * rows as lr-report folds them (tally.c): a side done before a resume
+ * is done, an exercise at two steps is one.  Returns how many there
+ * are.
  */
-void
+size_t
 session_count(const struct session *s, int count[3])
 {
-	size_t i;
-	int k, sides, n[3];
+	static const char *const status[] = { "done", "partial", "skipped" };
+	static const int row[] = { ROW_SKIPPED, ROW_SKIPPED, ROW_PARTIAL,
+	    ROW_DONE };
+	struct tally t;
+	struct tally_row r = { "", NULL, NULL, NULL, 0, 0, 0 };
+	struct tally_step st;
+	size_t i, n = 0;
+	int k, sides;
 
-	count[ROW_DONE] = count[ROW_PARTIAL] = count[ROW_SKIPPED] = 0;
+	tally_init(&t);
 	for (i = 0; i < s->nex; i++) {
 		const struct session_ex *e = &s->ex[i];
 
 		sides = (int)e->r.dose.sides > 1 ? 2 : 1;
-		n[ROW_DONE] = n[ROW_PARTIAL] = n[ROW_SKIPPED] = 0;
+		r.id = e->r.id;
+		r.step = e->r.step;
 		for (k = 0; k < sides; k++) {
 			int side = side_of(sides, k);
 
-			n[e->before[side] ? ROW_DONE : e->status[side]]++;
+			r.side = result_sides[side];
+			r.status = status[e->before[side] ? ROW_DONE :
+			    e->status[side]];
+			tally_take(&t, &r, &st);
 		}
-		count[n[ROW_DONE] == sides ? ROW_DONE : n[ROW_SKIPPED] ==
-		    sides ? ROW_SKIPPED : ROW_PARTIAL]++;
 	}
+	count[ROW_DONE] = count[ROW_PARTIAL] = count[ROW_SKIPPED] = 0;
+	for (i = 0; i < s->nex; i++)
+		if (first_of(s, i) == i) {
+			count[row[tally_state(&t, "", s->ex[i].r.id)]]++;
+			n++;
+		}
+	tally_free(&t);
+	return n;
 }
 
 void

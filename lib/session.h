@@ -34,7 +34,7 @@ struct phase {
 };
 
 /* What was done of an exercise on one side. */
-struct tally {
+struct side_tally {
 	long sets, reps, hold_ms, active_ms;
 	long long started;		/* when its first work began */
 	int touched;
@@ -42,9 +42,9 @@ struct tally {
 
 struct session_ex {
 	struct plan_row r;
-	char *text[7];			/* owned: id, name, kind, ... */
+	char *text[8];			/* owned: id, name, kind, ... */
 	size_t first, end;		/* its phases */
-	struct tally t[3];
+	struct side_tally t[3];
 	int before[3];			/* a side done before a resume: not again */
 	int status[3];			/* each side's row, once written: ROW_* */
 	int finished;
@@ -101,7 +101,7 @@ long session_elapsed(const struct session *s, long long now);
 long session_left(const struct session *s, long long now);
 long session_total(const struct session *s);
 long session_active(const struct session *s);
-void session_count(const struct session *s, int count[3]);
+size_t session_count(const struct session *s, int count[3]);
 size_t session_to_do(const struct session *s);
 void session_free(struct session *s);
 

@@ -14,8 +14,7 @@
 void
 summary_take(struct summary *m, const struct session *s, long before_ms)
 {
-	session_count(s, m->count);
-	m->nex = s->nex;
+	m->nex = session_count(s, m->count);
 	m->active_s = (before_ms + session_active(s) + 500) / 1000;
 	m->stopped = s->quit;
 	m->pain[0] = m->pain[1] = -1;

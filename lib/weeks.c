@@ -69,79 +69,13 @@ weeks_find(const struct weeks *s, long monday)
 	return i < s->nw && s->w[i].monday == monday ? &s->w[i] : NULL;
 }
 
-/* ---- the sessions of a week, each counted once, told apart by id ---- */
-
-/* Keep a session's id with the others; 0 is no id. */
-static size_t
-id_keep(struct weeks *s, const char *id)
-{
-	size_t n = strlen(id) + 1, at;
-
-	if (s->idlen == 0)
-		s->idlen = 1;
-	if (s->idcap < s->idlen + n) {
-		while (s->idcap < s->idlen + n)
-			s->idcap = s->idcap ? 2 * s->idcap : 4096;
-		s->ids = lr_xrealloc(s->ids, s->idcap);
-	}
-	at = s->idlen;
-	memcpy(s->ids + at, id, n);
-	s->idlen += n;
-	return at;
-}
-
-/* The slot holding the session `id`, or the empty one where it goes. */
-static struct seen *
-seen_slot(const struct week *w, const char *ids, uint64_t h, const char *id)
-{
-	size_t mask = w->capsess - 1, i;
-
-	for (i = h & mask; w->sess[i].at != 0; i = (i + 1) & mask)
-		if (w->sess[i].hash == h && strcmp(ids + w->sess[i].at, id) == 0)
-			break;
-	return &w->sess[i];
-}
-
-static void
-seen_grow(struct week *w, const char *ids)
-{
-	struct seen *old = w->sess;
-	size_t i, n = w->capsess;
-
-	w->capsess = n ? 2 * n : 8;
-	w->sess = calloc(w->capsess, sizeof *w->sess);
-	if (w->sess == NULL)
-		lr_die(LR_EDATA, "out of memory");
-	for (i = 0; i < n; i++)
-		if (old[i].at != 0)
-			*seen_slot(w, ids, old[i].hash, ids + old[i].at) = old[i];
-	free(old);
-}
-
-static void
-count_session(struct weeks *s, struct week *w, uint64_t h, const char *id)
-{
-	struct seen *slot;
-
-	if (w->capsess == 0)
-		seen_grow(w, s->ids);
-	slot = seen_slot(w, s->ids, h, id);
-	if (slot->at != 0)
-		return;
-	if (4 * (w->nsess + 1) > 3 * w->capsess) {
-		seen_grow(w, s->ids);
-		slot = seen_slot(w, s->ids, h, id);
-	}
-	slot->hash = h;
-	slot->at = id_keep(s, id);
-	w->nsess++;
-}
-
 /* Whether the session `id` is counted in week w. */
 int
 weeks_counted(const struct week *w, const struct weeks *s, const char *id)
 {
-	return w->capsess > 0 && seen_slot(w, s->ids, lr_hash(id), id)->at;
+	const struct tally_sess *x = tally_find(&s->tally, id);
+
+	return x != NULL && x->counted && x->week == w->monday;
 }
 
 /* ---- which conditions the log is for ---- */
@@ -306,7 +240,6 @@ recent(struct weeks *s, uint64_t h, const char *id, long week)
 		rc->idcap = n;
 	}
 	memcpy(rc->id, id, n);
-	rc->ntaken = 0;
 	rc->hash = h;
 	rc->week = week;
 	rc->before = -1;
@@ -317,74 +250,65 @@ recent(struct weeks *s, uint64_t h, const char *id, long week)
 
 /* ---- taking in one record ---- */
 
-static uint32_t *
-status_count(struct week *w, int st)
+/* An exercise's state moved from `was` to `now` in week w. */
+static void
+count_state(struct week *w, int was, int now)
 {
-	return st == 0 ? &w->done : st == 1 ? &w->partial : &w->skipped;
+	uint32_t *n[] = { NULL, &w->skipped, &w->partial, &w->done };
+
+	if (was == now)
+		return;
+	if (was != EX_NONE)
+		(*n[was])--;
+	(*n[now])++;
 }
 
 /*
- * A session resumed has a second row for each exercise side it did
- * again, with a later start (lr-formats(5)): the later row's status
- * counts, not both.  1 when a later row of this side counts already;
- * else 0, with an earlier row's count taken back.
+ * A session counts once, in the week of its first exercise, and so do
+ * its exercises, each by the state of its sides so far; the minutes
+ * and the day of each row are its own date's.
  */
-static int
-counted_later(struct weeks *s, struct recent *rc, const struct result *r,
-    const struct lr_stamp *t, int st)
-{
-	char key[256];
-	struct taken *k;
-	uint64_t h;
-	size_t i;
-
-	snprintf(key, sizeof key, "%ld\037%s\037%s", r->step, r->id, r->side);
-	h = lr_hash(key);
-	for (i = 0; i < rc->ntaken && rc->taken[i].hash != h; i++)
-		;
-	if (i == rc->ntaken) {
-		if (rc->ntaken == rc->captaken) {
-			rc->captaken = rc->captaken ? 2 * rc->captaken : 16;
-			rc->taken = lr_xrealloc(rc->taken, rc->captaken *
-			    sizeof *rc->taken);
-		}
-		rc->ntaken++;
-	} else if (t->epoch < rc->taken[i].epoch)
-		return 1;
-	else
-		(*status_count(weeks_at(s, rc->taken[i].monday),
-		    rc->taken[i].status))--;
-	k = &rc->taken[i];
-	k->hash = h;
-	k->epoch = t->epoch;
-	k->monday = t->day - lr_weekday(t->day);
-	k->status = st;
-	return 0;
-}
-
 static void
 take_exercise(struct weeks *s, const struct result *r,
     const struct lr_stamp *t)
 {
 	long day = t->day;
-	int wd = lr_weekday(day), st;
+	int wd = lr_weekday(day);
+	struct week *w;
 	struct recent *rc = recent(s, lr_hash(r->session), r->session,
 	    day - wd);
-	struct week *w;
+	struct tally_row row = { r->session, r->id, r->side, r->status,
+	    r->step, t->epoch, day - wd };
+	struct tally_step st;
 
 	note_conditions(s, rc, r->id);
-	st = strcmp(r->status, "done") == 0 ? 0 : strcmp(r->status,
-	    "partial") == 0 ? 1 : 2;
-	if (counted_later(s, rc, r, t, st) == 0)
-		(*status_count(weeks_at(s, day - wd), st))++;
-	if (st == 2)
+	tally_take(&s->tally, &row, &st);
+	w = weeks_at(s, st.week);
+	count_state(w, st.before, st.after);
+	w->nsess += (size_t)st.counts;
+	if (strcmp(r->status, "skipped") == 0)
 		return;
-	/* Minutes count all exercise done, a part done again too. */
 	w = weeks_at(s, day - wd);
 	w->active |= (unsigned char)(1u << wd);
 	w->active_s += (uint32_t)r->active_s;
-	/* A session counts once, in the week of its first exercise. */
-	count_session(s, weeks_at(s, rc->week), rc->hash, rc->id);
+}
+
+/* A check-in's note, when its week is one a report shows. */
+static void
+keep_note(struct weeks *s, const struct result *r, long day, int tod)
+{
+	long monday = day - lr_weekday(day);
+	struct note *n;
+
+	if (r->note[0] == '\0' || monday < s->notes_from ||
+	    monday > s->notes_to)
+		return;
+	s->notes = lr_xrealloc(s->notes, (s->nnotes + 1) * sizeof *s->notes);
+	n = &s->notes[s->nnotes++];
+	n->day = day;
+	n->tod = tod;
+	n->pain = (int8_t)r->pain;
+	n->text = lr_xstrdup(r->note);
 }
 
 static void
@@ -405,8 +329,10 @@ take_pain(struct weeks *s, const struct result *r, const struct lr_stamp *t,
 		d->first = (int8_t)r->pain;
 		d->first_t = tod;
 	}
-	if (k == 2)
+	if (k == 2) {
+		keep_note(s, r, day, tod);
 		return;
+	}
 	rc = recent(s, lr_hash(r->session), r->session, day - wd);
 	if (k == 0)
 		rc->before = (int8_t)r->pain;
@@ -452,6 +378,17 @@ weeks_init(struct weeks *s, const struct idmask *idm)
 	for (i = 0; i < RECENT; i++)
 		s->ring[i].week = LONG_MIN;
 	s->idm = idm;
+	s->notes_from = LONG_MIN;
+	s->notes_to = LONG_MAX;
+	tally_init(&s->tally);
+}
+
+/* Keep the notes of check-ins of the weeks from..to (Mondays) only. */
+void
+weeks_keep_notes(struct weeks *s, long from, long to)
+{
+	s->notes_from = from;
+	s->notes_to = to;
 }
 
 static void
@@ -522,6 +459,18 @@ by_day(const void *a, const void *b)
 	return (x->day > y->day) - (x->day < y->day);
 }
 
+static int
+by_time(const void *a, const void *b)
+{
+	const struct note *x = a, *y = b;
+
+	if (x->day != y->day)
+		return (x->day > y->day) - (x->day < y->day);
+	if (x->tod != y->tod)
+		return (x->tod > y->tod) - (x->tod < y->tod);
+	return strcmp(x->text, y->text);
+}
+
 /* What the sessions still in the ring tell; the stops by day. */
 void
 weeks_finish(struct weeks *s)
@@ -534,6 +483,8 @@ weeks_finish(struct weeks *s)
 	}
 	if (s->nstops > 0)
 		qsort(s->stops, s->nstops, sizeof *s->stops, by_day);
+	if (s->nnotes > 0)
+		qsort(s->notes, s->nnotes, sizeof *s->notes, by_time);
 }
 
 void
@@ -541,15 +492,14 @@ weeks_free(struct weeks *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->nw; i++)
-		free(s->w[i].sess);
 	free(s->w);
 	for (i = 0; i < s->nstops; i++)
 		free(s->stops[i].answers);
 	free(s->stops);
-	for (i = 0; i < RECENT; i++) {
+	for (i = 0; i < s->nnotes; i++)
+		free(s->notes[i].text);
+	free(s->notes);
+	tally_free(&s->tally);
+	for (i = 0; i < RECENT; i++)
 		free(s->ring[i].id);
-		free(s->ring[i].taken);
-	}
-	free(s->ids);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "lr.h"
+#include "tally.h"
 
 /* What is kept of one day: its first rating and its worst rise. */
 struct day {
@@ -16,19 +17,12 @@ struct day {
 	int8_t rise_b, rise_a;		/* the session that raised pain most */
 };
 
-/* A session counted in a week: its id is at `at` in weeks.ids. */
-struct seen {
-	uint64_t hash;
-	size_t at;			/* 0: an empty slot */
-};
-
 struct week {
 	int32_t monday;			/* days since 1970-01-01 */
 	uint8_t active;			/* days with exercise, a bit each */
 	size_t nsess;			/* sessions counted in this week */
-	size_t capsess;			/* slots of sess, a power of 2 */
-	struct seen *sess;		/* open addressing, by hash */
-	uint32_t active_s, done, partial, skipped, stopped;
+	uint32_t active_s, stopped;
+	uint32_t done, partial, skipped;	/* exercises, not sides */
 	uint32_t pain_n[3], pain_sum[3];	/* before, after, check */
 	int8_t pain_max;		/* the highest rating, or -1 */
 	struct day day[7];
@@ -38,17 +32,7 @@ struct week {
  * A recent session: the week it is counted in, a pain before it, and
  * the conditions all its exercises are for (and any is for).
  */
-/* An exercise side a recent session has a row of, as counted. */
-struct taken {
-	uint64_t hash;			/* of its step, id and side */
-	time_t epoch;			/* when the row counted started */
-	long monday;			/* the week it is counted in */
-	int status;			/* 0 done, 1 partial, 2 skipped */
-};
-
 struct recent {
-	struct taken *taken;		/* its exercise sides so far */
-	size_t ntaken, captaken;
 	uint64_t hash;
 	char *id;			/* owned; idcap bytes */
 	size_t idcap;
@@ -63,6 +47,14 @@ struct stop {
 	char *answers;
 };
 
+/* A check-in's note, kept for the weeks a report shows. */
+struct note {
+	long day;
+	int32_t tod;			/* seconds since midnight */
+	int8_t pain;
+	char *text;
+};
+
 /* The conditions of each exercise of the catalog (weeks.c). */
 struct idmask;
 
@@ -73,12 +65,14 @@ struct weeks {
 	size_t nw, capw, last;		/* last: the week used last */
 	struct recent ring[RECENT];
 	unsigned ringpos;
-	char *ids;			/* the ids of counted sessions */
-	size_t idlen, idcap;
 	long skipped_rows, rows;
 	int failed;
 	struct stop *stops;		/* by day, after weeks_finish */
 	size_t nstops;
+	struct note *notes;		/* by time, after weeks_finish */
+	size_t nnotes;
+	long notes_from, notes_to;	/* the Mondays notes are kept for */
+	struct tally tally;		/* the sessions and their exercises */
 	const struct idmask *idm;	/* or NULL: no catalog */
 	unsigned conditions;		/* of the sessions read */
 };
@@ -88,6 +82,7 @@ void idmask_free(struct idmask *t);
 unsigned conditions_mask(const char *list);
 
 void weeks_init(struct weeks *s, const struct idmask *idm);
+void weeks_keep_notes(struct weeks *s, long from, long to);
 int weeks_read(struct weeks *s, const char *path);
 int weeks_read_file(struct weeks *s, FILE *fp, const char *name);
 void weeks_take(struct weeks *s, const struct result *r,

@@ -25,9 +25,18 @@ wait_line() {
 	return 1
 }
 
+# The shells run the programs under test (the sanitized build under
+# make check-asan) from their completion functions, inside the line
+# editor, where LeakSanitizer's exit-time check can hang: it stops the
+# program with ptrace, and in a shell's job control the stop is
+# sometimes never seen (about one TAB in six, seen with zsh).  These
+# tests are about the completions, so the leak check is off for them;
+# every other test still runs it.
+NO_LEAK_CHECK=ASAN_OPTIONS=detect_leaks=0
+
 bash_with_completions() {
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 20 \
-	    "env -i HOME=$HOME TERM=xterm PS1='$ ' PATH=$LR_BIN:/usr/bin:/bin bash --norc --noprofile -i"
+	    "env -i HOME=$HOME TERM=xterm $NO_LEAK_CHECK PS1='$ ' PATH=$LR_BIN:/usr/bin:/bin bash --norc --noprofile -i"
 	tmux -S "$SOCK" send-keys "source '$REPO/completions/lr.bash'" Enter
 	wait_line '$'
 }
@@ -83,7 +92,7 @@ install_into_root() {
 	done
 	[ -n "$found" ]
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 20 \
-	    "env -i HOME=$HOME TERM=xterm PATH=$LR_BIN:/usr/bin:/bin zsh -f"
+	    "env -i HOME=$HOME TERM=xterm $NO_LEAK_CHECK PATH=$LR_BIN:/usr/bin:/bin zsh -f"
 	tmux -S "$SOCK" send-keys "PS1='$ '; fpath=($ROOT$found \$fpath); autoload -U compinit; compinit -u" Enter
 	wait_line '$'
 	tmux -S "$SOCK" send-keys 'lr-plan --routine sci' Tab

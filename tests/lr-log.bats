@@ -345,8 +345,8 @@ start_piped_log() {
 	assert_success
 	[ "$(log_rows)" -eq 2 ]
 	run awk -F'\t' 'NR > 1 { print $1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13 }' "$LR_LOG"
-	assert_line --regexp '^2026-11-20T12:00:00[+-][0-9]{2}:[0-9]{2} exercise 0 bird-dog left 1 10 30 60 done on the bed$'
-	assert_line --regexp '^2026-11-20T12:00:00[+-][0-9]{2}:[0-9]{2} exercise 0 bird-dog right 1 10 30 60 done on the bed$'
+	assert_line --regexp '^2026-11-20T12:00:00[+-][0-9]{2}:[0-9]{2} exercise 1 bird-dog left 1 10 30 60 done on the bed$'
+	assert_line --regexp '^2026-11-20T12:00:00[+-][0-9]{2}:[0-9]{2} exercise 1 bird-dog right 1 10 30 60 done on the bed$'
 	run lr-log add cobra --sets 2 --hold 20 --date yesterday
 	assert_success
 	tail -n 1 "$LR_LOG" | grep -q "^$(date -d yesterday +%F)T.*	cobra	both	2	0	40	40	done	"
@@ -423,7 +423,7 @@ start_piped_log() {
 	assert_success
 	started=$(tail -n 1 "$LR_LOG" | cut -f 1)
 	[ "$started" = "2021-01-03T23:30:00$(date -d '2021-01-03 23:30' +%:z)" ]
-	tail -n 1 "$LR_LOG" | grep -q '	exercise	0	cobra	both	'
+	tail -n 1 "$LR_LOG" | grep -q '	exercise	1	cobra	both	'
 	# Five and a half hours east of UTC, without the zone files.
 	TZ=IST-5:30 run lr-log add cobra --date "2021-01-04 07:05"
 	assert_success
@@ -449,4 +449,167 @@ start_piped_log() {
 		[ "${forms% (lr-log --help lists the options)}" = "$help_forms" ]
 	done
 	[ ! -e "$LR_LOG" ]
+}
+
+# Issue 15: a session done away from the timer is one session.
+
+# The distinct values of column $1 of the log.
+distinct() {
+	column_of "$1" < "$LR_LOG" | sort -u | wc -l
+}
+
+# Column $2 of lr-report's TSV row for the ISO week $1.
+report_week() {
+	lr-report --week "$1" -F tsv | awk -F'\t' -v w="$1" -v name="$2" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+		$1 == w { print $c }'
+}
+
+@test "add ID...: one session, one time, rows in the order given, a side each" {
+	run lr-log add bird-dog cobra glute-bridge cobra --date 2026-11-02 --note 'at the gym'
+	assert_success
+	session=$(column_of session < "$LR_LOG" | head -n 1)
+	assert_line "lr-log: added 5 rows to $LR_LOG"
+	assert_line "lr-log: session $session: add more to it with add --session $session"
+	[ "$(log_rows)" -eq 5 ]
+	[ "$(distinct session)" -eq 1 ]
+	[ "$(distinct started)" -eq 1 ]
+	[ "$(distinct note)" -eq 1 ]
+	[[ $(column_of started < "$LR_LOG" | head -n 1) == 2026-11-02T12:00:00* ]]
+	[ "$(column_of note < "$LR_LOG" | head -n 1)" = "at the gym" ]
+	run awk -F'\t' 'NR > 1 { print $4, $5, $6, $7, $8, $9, $10, $11 }' "$LR_LOG"
+	assert_output "1 bird-dog left 1 10 30 60 done
+1 bird-dog right 1 10 30 60 done
+2 cobra both 3 0 45 45 done
+3 glute-bridge both 1 10 30 60 done
+4 cobra both 3 0 45 45 done"
+	run lr-report --week 2026-W45 -F tsv
+	assert_success
+	[ "$(report_week 2026-W45 sessions)" -eq 1 ]
+	run lr-log --check
+	assert_success
+}
+
+@test "add --routine: the routine's exercises at its doses, as the timer writes them, one session in the report" {
+	run lr-log add --routine sciatica --date 2026-11-02
+	assert_success
+	[ "$(log_rows)" -eq 13 ]
+	[ "$(distinct session)" -eq 1 ]
+	[ "$(distinct id)" -eq 8 ]
+	[ "$(distinct step)" -eq 8 ]
+	run bash -c "lr-plan -R sciatica | cut -f 2 | sed 1d"
+	assert_output "$(column_of id < "$LR_LOG" | uniq)"
+	# The same rows, step to status, as a session through the timer.
+	lr-plan -R sciatica | lr-timer --batch --speed 1000 2>/dev/null | cut -f 4-11 > timer.tsv
+	[ "$(wc -l < timer.tsv)" -eq 14 ]
+	cut -f 4-11 "$LR_LOG" | cmp - timer.tsv
+	[ "$(report_week 2026-W45 sessions)" -eq 1 ]
+	[ "$(report_week 2026-W45 'done')" -eq 8 ]  # exercises, not their 13 side rows
+}
+
+@test "add --session: rows join a session logged before, at its start and its next step" {
+	lr-plan -R sciatica | lr-timer --batch --speed 1000 2>/dev/null | lr-log -q
+	session=$(column_of session < "$LR_LOG" | head -n 1)
+	first=$(column_of started < "$LR_LOG" | head -n 1)
+	run lr-log add --session "$session" calf-raise --sets 2
+	assert_success
+	assert_output "lr-log: added 1 row to $LR_LOG"
+	run lr-log add cobra bird-dog --session "$session" --date '2026-11-04 09:30' --note later
+	assert_success
+	[ "$(log_rows)" -eq 17 ]
+	[ "$(distinct session)" -eq 1 ]
+	run awk -F'\t' 'NR > 14 { print $4, $5, $6, $7, $8, $13 }' "$LR_LOG"
+	assert_output "9 calf-raise both 2 20 
+10 cobra both 3 0 later
+11 bird-dog left 1 10 later
+11 bird-dog right 1 10 later"
+	[ "$(sed -n 15p "$LR_LOG" | cut -f 1)" = "$first" ]
+	[[ $(sed -n 16p "$LR_LOG" | cut -f 1) == 2026-11-04T09:30:00* ]]
+	run lr-log --check
+	assert_success
+}
+
+@test "add --session: a session not in the log, or not a session id, is refused and nothing logged" {
+	run lr-log add --session manual-20261102T080000-ab12 cobra
+	assert_failure 1
+	assert_output "lr-log: $LR_LOG: no row of the log has session \"manual-20261102T080000-ab12\": nothing was logged"
+	[ ! -e "$LR_LOG" ]
+	lr-log -q add cobra --date 2026-11-02
+	cp "$LR_LOG" before.tsv
+	run lr-log add --session manual-20261102T080000-ab12 cobra
+	assert_failure 1
+	assert_output --partial 'no row of the log has session "manual-20261102T080000-ab12"'
+	run lr-log add --session 'two words' cobra
+	assert_failure 2
+	assert_output --partial '--session: expected a session id of 1 to 64 letters, digits and - _ . :, got "two words"'
+	run lr-log add --session "$(printf '%065d' 0)" cobra
+	assert_failure 2
+	run lr-log add --session '' cobra
+	assert_failure 2
+	cmp before.tsv "$LR_LOG"
+}
+
+@test "add: an unknown id among several, or an unknown routine, is named and nothing is logged" {
+	lr-log -q add cobra --date 2026-11-02
+	cp "$LR_LOG" before.tsv
+	run lr-log add cobra brid-dog supine-twist cobar
+	assert_failure 1
+	assert_line --partial 'no exercise "brid-dog"; did you mean bird-dog'
+	assert_line --partial 'no exercise "cobar"; did you mean cobra'
+	[ "${#lines[@]}" -eq 2 ]
+	run lr-log add --routine sciatca
+	assert_failure 1
+	assert_output --partial 'no routine "sciatca"; the routines are: '
+	assert_output --partial 'sciatica'
+	cmp before.tsv "$LR_LOG"
+}
+
+@test "add: usage errors of several ids and routines exit 2 and log nothing" {
+	run lr-log add --routine sciatica cobra
+	assert_failure 2
+	assert_output --partial '--routine logs the routine'"'"'s exercises, so no ids go with it'
+	run lr-log add cobra bird-dog --sets 2
+	assert_failure 2
+	assert_output --partial '--sets, --reps, --hold and --side give one exercise'"'"'s dose'
+	run lr-log add --routine sciatica --hold 30
+	assert_failure 2
+	run lr-log add cobra bird-dog --side left
+	assert_failure 2
+	run lr-log pain 3 --routine sciatica
+	assert_failure 2
+	run lr-log --session manual-1 a.tsv
+	assert_failure 2
+	run lr-log add --routine
+	assert_failure 2
+	# A dose no results row can hold: 20 x 100 reps of an hour each.
+	run lr-log add cobra --sets 20 --reps 100 --hold 3600
+	assert_failure 2
+	assert_output --partial 'cobra at that dose is more than a results row holds'
+	[ ! -e "$LR_LOG" ]
+}
+
+# Run the bash completion for a command line; print the candidates.
+complete_bash() {
+	bash -c '
+		source "$1"; shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		"$(complete -p "$1" | sed "s/.*-F \([^ ]*\) .*/\1/")"
+		printf "%s\n" "${COMPREPLY[@]}"' _ "$REPO/completions/lr.bash" "$@"
+}
+
+@test "completion: routine names after --routine, ids after the first, the new options" {
+	run complete_bash lr-log add --routine sci
+	assert_output 'sciatica'
+	run complete_bash lr-log add --routine = sci
+	assert_output 'sciatica'
+	run complete_bash lr-log add cobra bird
+	assert_output 'bird-dog'
+	run complete_bash lr-log add --ro
+	assert_output -- '--routine'
+	run complete_bash lr-log add --ses
+	assert_output -- '--session'
+	if command -v fish >/dev/null; then
+		run fish -c "source '$REPO/completions/lr-log.fish'; complete -C 'lr-log add --routine sci'"
+		assert_output --regexp '^sciatica'
+	fi
 }

@@ -36,20 +36,23 @@ weeks_log() {
 @test "weekly figures worked out by hand, across week 53 and New Year" {
 	run lr-report --today 2027-01-06 -w 3 --format tsv "$NY"
 	assert_success
-	assert_line --index 0 "$(printf 'week\tmonday\tsessions\tactive_days\tactive_min\tdone\tpartial\tskipped\tcompletion\ttarget\tadherence\tpain_before\tpain_after\tpain_check\tpain_avg\tpain_change\tminutes_change\tstopped\twarnings')"
+	assert_line --index 0 "$(printf 'week\tmonday\tsessions\tactive_days\tactive_min\tdone\tpartial\tskipped\tcompletion\ttarget\tadherence\tpain_before\tpain_after\tpain_check\tpain_avg\tpain_change\tminutes_change\tstopped\twarnings\tnotes')"
 	# W52: sessions A and B; Monday and Wednesday; 45+60+30+30 s;
-	# cobra, bird-dog left and cat-cow done, bird-dog right partial,
-	# glute-bridge skipped; pain 4 before, 6 after, 5 the next day.
-	# The week's warnings come last, one a line in the field.
-	assert_line --index 1 --partial "$(printf '2026-W52\t2026-12-21\t2\t2\t2.8\t3\t1\t1\t0.60\t4\t0.50\t4.0\t6.0\t5.0\t5.0\t\t+2.8\t0\tPain rose from 4 to 6 in the session of 2026-12-21')"
+	# exercises, not sides: cobra and cat-cow done, bird-dog (left
+	# done, right partial) partial, glute-bridge skipped: 2 of 4 done.
+	# Pain 4 before, 6 after, 5 the next day.  W52 is the log's first
+	# week: no change in minutes against the week before it.  The
+	# week's warnings come last but one, one a line in the field.
+	assert_line --index 1 --partial "$(printf '2026-W52\t2026-12-21\t2\t2\t2.8\t2\t1\t1\t0.50\t4\t0.50\t4.0\t6.0\t5.0\t5.0\t\t\t0\tPain rose from 4 to 6 in the session of 2026-12-21')"
 	# W53 (Mon 28 Dec to Sun 3 Jan): session C, counted in the week of
-	# its first row, Sunday 23:50; its 00:05 row is Monday's and goes
-	# to W01.  The check-in at 23:30-05:00 is Sunday's, though it is
-	# Monday in UTC.
-	assert_line --index 2 --partial "$(printf '2026-W53\t2026-12-28\t1\t1\t0.8\t1\t0\t0\t1.00\t4\t0.25\t\t\t3.0\t3.0\t-2.0\t-2.0\t0\tFewer sessions than the target')"
-	# W01: session D on Tuesday; Monday's 00:05 row of C; the check-in
-	# at 00:30+02:00 is Monday's, though it is Sunday in UTC.
-	assert_line --index 3 "$(printf '2027-W01\t2027-01-04\t1\t2\t1.8\t2\t0\t0\t1.00\t4\t0.25\t\t\t2.0\t2.0\t-1.0\t+1.0\t0\t')"
+	# its first row, Sunday 23:50, with its two exercises; the minutes
+	# of its 00:05 row are Monday's and go to W01.  The check-in at
+	# 23:30-05:00 is Sunday's, though it is Monday in UTC.
+	assert_line --index 2 --partial "$(printf '2026-W53\t2026-12-28\t1\t1\t0.8\t2\t0\t0\t1.00\t4\t0.25\t\t\t3.0\t3.0\t-2.0\t-2.0\t0\tFewer sessions than the target')"
+	# W01: session D on Tuesday, its one exercise; Monday's 00:05 row
+	# of C; the check-in at 00:30+02:00 is Monday's, though it is
+	# Sunday in UTC.
+	assert_line --index 3 "$(printf '2027-W01\t2027-01-04\t1\t2\t1.8\t1\t0\t0\t1.00\t4\t0.25\t\t\t2.0\t2.0\t-1.0\t+1.0\t0\t\t')"
 	[ "${#lines[@]}" -eq 4 ]
 }
 
@@ -62,29 +65,53 @@ weeks_log() {
 	assert_line --index 1 --regexp "^2026-W14	2026-03-30	1	1	0.8	1	0	0	"
 }
 
-@test "the text report: table, totals, bars, pain line, warnings, disclaimer" {
+@test "the text report: tables in words, totals, bars, pain line, warnings, disclaimer" {
 	LC_ALL=C run lr-report --today 2027-01-06 -w 3 "$NY"
 	assert_success
 	assert_line --index 0 'lr report, 2026-12-21 to 2027-01-10 (3 weeks)'
-	assert_line '2026-W52 12-21   2   2    3    3   1   1  60%  50%  4.0>6.0  5.0   +3     -'
-	assert_line 'total            4   5    5    6   1   1  75%  33%  4.0>6.0  3.3'
+	assert_line --index 4 '                                            exercises       share   sessions'
+	assert_line --index 5 'week      from  sessions days minutes  done partly skipped   done  of target'
+	assert_line --index 6 '2026-W52  12-21        2    2       3     2      1       1    50%        50%'
+	# 4 sessions, 5 days, 5.25 minutes; 5 exercises done of 7 is 71 %;
+	# 4 sessions against 4 a week for 3 weeks is 33 %.
+	assert_line --index 9 'total                  4    5       5     5      1       1    71%        33%'
+	assert_line --index 12 '                 around sessions  at check-ins  all ratings    change on'
+	assert_line --index 13 'week      from   before -> after       average      average  week before'
+	assert_line --index 14 '2026-W52  12-21       4.0 -> 6.0           5.0          5.0            -'
+	assert_line --index 15 '2026-W53  12-28                -           3.0          3.0         -2.0'
+	# Check-ins (5 + 3 + 2) / 3 = 3.3; all five ratings 20 / 5 = 4.0.
+	assert_line --index 17 'total                 4.0 -> 6.0           3.3          4.0'
 	assert_line 'Minutes of exercise per week'
 	assert_line --regexp '^2026-W52  #{50} 3$'
 	assert_line --regexp '^2026-W52  \|-{25}\* +5\.0$'
 	assert_line 'This report is information for you and your physiotherapist, not a diagnosis.'
 	[ "$(grep -c 'not a diagnosis' <<<"$output")" -eq 1 ]
 	[ -z "$(printf '%s\n' "$output" | awk 'length > 80')" ]
+	# No abbreviations for headings, and no ">" between two ratings.
+	refute_output --regexp '(cmpl|adhr|prt|skp|dmin)'
+	refute_output --regexp '[0-9]>[0-9]'
+	# In a UTF-8 locale, an arrow; the table still fits 80 columns.
+	LC_ALL=C.UTF-8 run lr-report --today 2027-01-06 -w 3 "$NY"
+	assert_line --index 14 '2026-W52  12-21        4.0 → 6.0           5.0          5.0            -'
+	[ "$(printf '%s\n' "$output" | LC_ALL=C.UTF-8 wc -L)" -le 80 ]
 }
 
-@test "the markdown report" {
-	run lr-report --today 2027-01-06 -w 3 --format md "$NY"
+@test "the markdown report, its total row complete" {
+	LC_ALL=C run lr-report --today 2027-01-06 -w 3 --format md "$NY"
 	assert_success
 	assert_line '# lr report, 2026-12-21 to 2027-01-10'
-	assert_line '| 2026-W52 | 2026-12-21 | 2 | 2 | 3 | 3 | 1 | 1 | 60% | 50% | 4.0>6.0 | 5.0 | +3 | - |'
-	assert_line '| **Total** | | **4** | **5** | **5** | **6** | **1** | **1** | | | | | | |'
+	assert_line '| Week | From | Sessions | Days with exercise | Minutes | Exercises done | Partly done | Skipped | Share done | Sessions of target | Pain before -> after sessions | Pain at check-ins | All pain ratings | Change in minutes | Change in pain |'
+	assert_line '| 2026-W52 | 2026-12-21 | 2 | 2 | 3 | 2 | 1 | 1 | 50% | 50% | 4.0 -> 6.0 | 5.0 | 5.0 | - | - |'
+	assert_line '| 2027-W01 | 2027-01-04 | 1 | 2 | 2 | 1 | 0 | 0 | 100% | 25% | - | 2.0 | 2.0 | +1 | -1.0 |'
+	# The totals of the text report's worked figures, every column.
+	assert_line '| **Total** | | **4** | **5** | **5** | **5** | **1** | **1** | **71%** | **33%** | **4.0 -> 6.0** | **3.3** | **4.0** | | |'
 	assert_line '## Warnings'
 	assert_line --regexp '^- Pain rose from 4 to 6'
 	assert_line '*This report is information for you and your physiotherapist, not a diagnosis.*'
+	# No notes in this log: no section for them.
+	refute_output --partial 'Check-in notes'
+	LC_ALL=C.UTF-8 run lr-report --today 2027-01-06 -w 3 --format md "$NY"
+	assert_line --partial '| **71%** | **33%** | **4.0 → 6.0** | **3.3** | **4.0** | | |'
 }
 
 @test "warning: pain a session raised that had not settled the next day" {
@@ -291,7 +318,7 @@ many_sessions() {
 	assert_success
 	assert_line --index 1 --regexp '^2026-W47	2026-11-16	300	1	300.0	300	0	0	'
 	run lr-report --week 2026-W47 many.tsv
-	assert_line --regexp '^2026-W47 11-16 300   1  300  300 '
+	assert_line --regexp '^2026-W47  11-16      300    1     300   300      0       0   100%  '
 }
 
 @test "two sessions whose ids hash alike in 32 bits are two sessions" {
@@ -335,4 +362,274 @@ many_sessions() {
 	lr-log -q -f log.tsv pain 3
 	run lr-report --format tsv <(cat log.tsv)
 	assert_success
+}
+
+# ---- exercises, not sides; the log's first week; notes; --due ----
+
+# The sciatica routine (share/routines.tsv) as lr-timer logs it: 8
+# exercises, 5 of them on each side, so 13 rows.
+SCIATICA="knee-to-chest:2 cat-cow:1 figure-four-stretch:2 seated-hamstring-stretch:2 glute-bridge:1 bird-dog:2 cobra:1 supine-twist:2"
+
+# The rows of session $1 of the sciatica routine, started at $2
+# (YYYY-MM-DDTHH:MM, +01:00): every side done, 40 s each.
+sciatica_session() {
+	local step=0 e id side sides
+	for e in $SCIATICA; do
+		id=${e%%:*} step=$((step + 1)) sides=both
+		[ "${e#*:}" -eq 1 ] || sides="left right"
+		for side in $sides; do
+			printf '%s:00+01:00\t%s\texercise\t%d\t%s\t%s\t1\t0\t40\t40\tdone\t\t\t\n' "$2" "$1" "$step" "$id" "$side"
+		done
+	done
+}
+
+# Filter results rows: exercise $1 on side $2 (empty: every side)
+# gets the status $3, with no active seconds when skipped.
+set_status() {
+	awk -F'\t' -v OFS='\t' -v id="$1" -v side="$2" -v st="$3" '
+		$5 == id && (side == "" || $6 == side) {
+			$11 = st
+			if (st == "skipped") $10 = 0
+		}
+		{ print }'
+}
+
+# The tsv figures of the one week asked for: sessions to adherence.
+week_figures() {
+	sed 1d | cut -f 3-11
+}
+
+@test "a session of the sciatica routine is 8 exercises, not 13 side rows" {
+	[ "$(sciatica_session s 2026-11-30T18:00 | wc -l)" -eq 13 ]
+	{ printf '%s\n' "$HEADER"; sciatica_session s 2026-11-30T18:00; } > one.tsv
+	run lr-report --week 2026-W49 -F tsv one.tsv
+	assert_success
+	# 1 session, 1 day, 13 x 40 s = 8.7 min, 8 done, completion 1.
+	[ "$(week_figures <<<"$output")" = "$(printf '1\t1\t8.7\t8\t0\t0\t1.00\t4\t0.25')" ]
+	# Three sessions in a week: 24 exercises done, not 39 (or 42).
+	{
+		printf '%s\n' "$HEADER"
+		sciatica_session a 2026-11-30T18:00
+		sciatica_session b 2026-12-02T18:00
+		sciatica_session c 2026-12-04T18:00
+	} > three.tsv
+	run lr-report --week 2026-W49 -F tsv three.tsv
+	[ "$(week_figures <<<"$output")" = "$(printf '3\t3\t26.0\t24\t0\t0\t1.00\t4\t0.75')" ]
+	LC_ALL=C run lr-report --week 2026-W49 three.tsv
+	assert_line '2026-W49  11-30        3    3      26    24      0       0   100%        75%'
+}
+
+@test "a side partial or skipped makes its exercise partial; all sides skipped, skipped" {
+	{
+		printf '%s\n' "$HEADER"
+		# Bird-dog's right side partial; supine twist skipped on both.
+		sciatica_session a 2026-11-30T18:00 | set_status bird-dog right partial |
+		    set_status supine-twist '' skipped
+		# Figure-four skipped on the left, done on the right; cobra
+		# (one row, both sides) skipped.
+		sciatica_session b 2026-12-08T18:00 | set_status figure-four-stretch left skipped |
+		    set_status cobra '' skipped
+	} > sides.tsv
+	run lr-report --today 2026-12-10 -w 2 -F tsv sides.tsv
+	assert_success
+	# 6 done, 1 partial, 1 skipped: 6 of 8 is 0.75, each week.
+	[ "$(sed -n 2p <<<"$output" | cut -f 1,6-9)" = "$(printf '2026-W49\t6\t1\t1\t0.75')" ]
+	[ "$(sed -n 3p <<<"$output" | cut -f 1,6-9)" = "$(printf '2026-W50\t6\t1\t1\t0.75')" ]
+}
+
+@test "a side skipped, then done when the session is resumed, counts done, across batches and files" {
+	{
+		printf '%s\n' "$HEADER"
+		# Session r stops early: bird-dog's right side and cobra skipped.
+		sciatica_session r 2026-11-30T18:00 | set_status bird-dog right skipped |
+		    set_status cobra '' skipped
+		# Another session comes in between, in the log.
+		printf '2026-12-01T18:00:00+01:00\tx\texercise\t1\tcobra\tboth\t1\t0\t40\t40\tdone\t\t\t\n'
+	} > first.tsv
+	{
+		printf '%s\n' "$HEADER"
+		# r resumed later the same evening: the two finished.
+		printf '2026-11-30T18:40:00+01:00\tr\texercise\t6\tbird-dog\tright\t1\t0\t40\t40\tdone\t\t\t\n'
+		printf '2026-11-30T18:41:00+01:00\tr\texercise\t7\tcobra\tboth\t1\t0\t40\t40\tdone\t\t\t\n'
+	} > resumed.tsv
+	# Before it was resumed: r has 6 done, bird-dog partial (a side
+	# done, a side not), cobra skipped; x 1 done.
+	run lr-report --week 2026-W49 -F tsv first.tsv
+	[ "$(week_figures <<<"$output")" = "$(printf '2\t2\t8.0\t7\t1\t1\t0.78\t4\t0.50')" ]
+	# Both parts, in two files: r is 8 done, x 1; 2 sessions still.
+	run lr-report --week 2026-W49 -F tsv first.tsv resumed.tsv
+	assert_success
+	[ "$(week_figures <<<"$output")" = "$(printf '2\t2\t9.3\t9\t0\t0\t1.00\t4\t0.50')" ]
+	# The same rows in one log, the later batch appended after x's.
+	{ cat first.tsv; sed 1d resumed.tsv; } > one.tsv
+	run lr-report --week 2026-W49 -F tsv one.tsv
+	[ "$(week_figures <<<"$output")" = "$(printf '2\t2\t9.3\t9\t0\t0\t1.00\t4\t0.50')" ]
+}
+
+@test "the week of the first record starts the range: adherence on the first day is not 6 %" {
+	{ printf '%s\n' "$HEADER"; sciatica_session s 2026-12-03T08:00; } > first.tsv
+	LC_ALL=C run lr-report --today 2026-12-03 first.tsv
+	assert_success
+	assert_line --index 0 'lr report, 2026-11-30 to 2026-12-06 (1 week)'
+	assert_line 'The log starts in 2026-W49: the weeks before it are left out.'
+	# 1 session against 4: 25 %, not 1 against 4 a week for 4 weeks.
+	assert_line 'total                  1    1       9     8      0       0   100%        25%'
+	refute_output --partial '6%'
+	run lr-report --today 2026-12-03 -F tsv first.tsv
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$(week_figures <<<"$output")" = "$(printf '1\t1\t8.7\t8\t0\t0\t1.00\t4\t0.25')" ]
+	LC_ALL=C run lr-report --today 2026-12-03 -F md first.tsv
+	assert_line '| **Total** | | **1** | **1** | **9** | **8** | **0** | **0** | **100%** | **25%** | - | - | - | | |'
+	assert_line 'The log starts in 2026-W49: the weeks before it are left out.'
+	# Two weeks later the range is three weeks: 1 session against 12.
+	LC_ALL=C run lr-report --today 2026-12-17 first.tsv
+	assert_line --index 0 'lr report, 2026-11-30 to 2026-12-20 (3 weeks)'
+	assert_line --regexp '^total .*   8%$'
+	# A range that starts with the log, or after it, says nothing of it.
+	run lr-report --week 2026-W49 first.tsv
+	refute_output --partial 'The log starts'
+	# A range wholly before the log: its weeks have no data, and no
+	# adherence, not 0 %.
+	run lr-report --week 2026-W40 -F tsv first.tsv
+	[ "$(week_figures <<<"$output")" = "$(printf '0\t0\t0.0\t0\t0\t0\t\t4\t')" ]
+	LC_ALL=C run lr-report --week 2026-W40 first.tsv
+	assert_line 'total                  0    0       0     0      0       0      -          -'
+	assert_output --partial 'Nothing was logged in these weeks.'
+}
+
+# A log with check-in notes: two in week 52 of 2026 (one long), one in
+# week 53 with an escaped tab, a newline and a terminal escape, one in
+# week 50 (before the range), and a note on a pain rating before a
+# session, which is no check-in.
+notes_log() {
+	printf '%s\n' "$HEADER"
+	printf '2026-12-09T09:00:00+01:00\tm0\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t6\tweek fifty\t\n'
+	printf '2026-12-21T17:59:00+01:00\tA\tpain\t0\t\t\t0\t0\t0\t0\tbefore\t4\tnot a check-in\t\n'
+	printf '2026-12-21T18:00:00+01:00\tA\texercise\t1\tcobra\tboth\t1\t0\t60\t60\tdone\t\t\t\n'
+	printf '2026-12-23T21:00:00+01:00\tm2\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t4\tcalf cramp at night\t\n'
+	printf '2026-12-22T09:00:00+01:00\tm1\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t5\tstiff after sitting at my desk all morning; it eased after a walk round the block at lunch and stayed low\t\n'
+	printf '2026-12-29T08:15:00+01:00\tm3\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t3\tbetter *today*\\tslept well\\nno \033[31mred\t\n'
+	printf '2027-01-04T08:00:00+01:00\tm4\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t2\t\t\n'
+}
+
+@test "check-in notes are shown under their week: text, md and tsv" {
+	notes_log > notes.tsv
+	LC_ALL=C run lr-report --today 2027-01-06 -w 3 notes.tsv
+	assert_success
+	# Under the week's row of the pain table, in time order, wrapped.
+	pain=$(printf '%s\n' "$output" | sed -n '/^Pain, from 0/,/^total/p')
+	[ "$(grep -A4 '^2026-W52' <<<"$pain")" = "$(cat <<'END'
+2026-W52  12-21         4.0 -> -           4.5          4.3            -
+          2026-12-22 09:00, pain 5: stiff after sitting at my desk all
+            morning; it eased after a walk round the block at lunch and stayed
+            low
+          2026-12-23 21:00, pain 4: calf cramp at night
+END
+)" ]
+	# Control characters are spaces; the wrapping keeps one.
+	[ "$(grep -A1 '^2026-W53' <<<"$pain" | tail -n 1)" = '          2026-12-29 08:15, pain 3: better *today* slept well no [31mred' ]
+	refute_output --partial $'\033'
+	refute_output --partial 'not a check-in'
+	refute_output --partial 'week fifty'
+	[ -z "$(printf '%s\n' "$output" | awk 'length > 80')" ]
+	# Markdown: a section, the week's heading, a bullet a note.
+	LC_ALL=C run lr-report --today 2027-01-06 -w 3 -F md notes.tsv
+	[ "$(printf '%s\n' "$output" | sed -n '/^## Check-in notes$/,/^## Warnings/p')" = "$(cat <<'END'
+## Check-in notes
+
+**2026-W52** (from 2026-12-21)
+
+- 2026-12-22 09:00, pain 5: stiff after sitting at my desk all morning; it eased after a walk round the block at lunch and stayed low
+- 2026-12-23 21:00, pain 4: calf cramp at night
+
+**2026-W53** (from 2026-12-28)
+
+- 2026-12-29 08:15, pain 3: better \*today\* slept well no  \[31mred
+
+## Warnings
+END
+)" ]
+	# TSV: one row a week; the notes a line each in the last field.
+	run lr-report --today 2027-01-06 -w 3 -F tsv notes.tsv
+	[ "${#lines[@]}" -eq 4 ]
+	[ "$(head -n 1 <<<"$output" | cut -f 20)" = notes ]
+	[ "$(sed -n 2p <<<"$output" | cut -f 20)" = '2026-12-22 09:00, pain 5: stiff after sitting at my desk all morning; it eased after a walk round the block at lunch and stayed low\n2026-12-23 21:00, pain 4: calf cramp at night' ]
+	[ "$(sed -n 3p <<<"$output" | cut -f 20)" = '2026-12-29 08:15, pain 3: better *today* slept well no  [31mred' ]
+	[ -z "$(sed -n 4p <<<"$output" | cut -f 20)" ]
+}
+
+# Cobra done on Monday 30 November and Wednesday 2 December 2026.
+due_log() {
+	printf '%s\n' "$HEADER"
+	printf '2026-11-30T18:00:00+01:00\ta\texercise\t1\tcobra\tboth\t1\t0\t60\t60\tdone\t\t\t\n'
+	printf '2026-12-02T18:00:00+01:00\tb\texercise\t1\tcobra\tboth\t1\t0\t60\t60\tdone\t\t\t\n'
+}
+
+@test "--due: one line, and the exit status says whether a session is due" {
+	due_log > log.tsv
+	run --separate-stderr lr-report --due --today 2026-12-03 log.tsv
+	assert_success
+	assert_output 'No session yet today: 2 of 4 this week.'
+	[ -z "$stderr" ]
+	run --separate-stderr lr-report --due --today 2026-12-02 log.tsv
+	assert_failure 1
+	assert_output 'Done today: 2 of 4 this week.'
+	[ -z "$stderr" ]
+	run lr-report --due --today 2026-12-03 --target 2 log.tsv
+	assert_failure 1
+	assert_output "No session today; the week's target is met: 2 of 2."
+	run lr-report --due --today 2026-12-07 log.tsv
+	assert_success
+	assert_output 'No session yet today: 0 of 4 this week.'
+	run lr-report --due --today 2026-12-03 --target 0 log.tsv
+	assert_failure 1
+	assert_output 'No session today, and no target: 2 this week.'
+	# As a reminder: the command after && runs only when one is due.
+	run bash -c 'lr-report --due --today 2026-12-03 log.tsv >/dev/null && echo reminder'
+	assert_output 'reminder'
+	run bash -c 'lr-report --due --today 2026-12-02 log.tsv >/dev/null && echo reminder'
+	refute_output --partial 'reminder'
+}
+
+@test "--due: a stop today, a missing log, errors" {
+	due_log > log.tsv
+	printf '2026-12-03T18:00:00+01:00\tc\tscreen\t0\t\t\t0\t0\t0\t0\tstop\t\tfever=yes\t\n' >> log.tsv
+	run lr-report --due --today 2026-12-03 log.tsv
+	assert_failure 1
+	assert_output 'No session today: a warning sign stopped it (see lr-report).'
+	# No log yet: the first session is due.
+	run --separate-stderr lr-report --due
+	assert_success
+	assert_output 'No session yet today: 0 of 4 this week (no log yet).'
+	[ -z "$stderr" ]
+	# A log named that is not there, or rows that cannot be read: 2,
+	# the error on stderr (and the answer of the rows that could be).
+	run --separate-stderr lr-report --due nosuch.tsv
+	assert_failure 2
+	[ -z "$output" ]
+	[ "$stderr" = 'lr-report: nosuch.tsv: No such file or directory' ]
+	due_log > bad.tsv
+	printf 'garbage\n' >> bad.tsv
+	run --separate-stderr lr-report --due --today 2026-12-03 bad.tsv
+	assert_failure 2
+	assert_output 'No session yet today: 2 of 4 this week.'
+	grep -q '^lr-report: bad.tsv:4: ' <<<"$stderr"
+	run lr-report --due --week 2026-W49 log.tsv
+	assert_failure 2
+	assert_output --partial '--due goes without the range options and --format'
+	run lr-report --due -F md log.tsv
+	assert_failure 2
+	run lr-report --help
+	assert_output --partial '--due'
+}
+
+@test "--due: today is the clock's, with faketime" {
+	command -v faketime >/dev/null || skip "faketime is not installed"
+	due_log > log.tsv
+	run env ASAN_OPTIONS=verify_asan_link_order=0 TZ=UTC faketime -f '@2026-12-03 12:00:00' lr-report --due log.tsv
+	assert_success
+	assert_output 'No session yet today: 2 of 4 this week.'
+	run env ASAN_OPTIONS=verify_asan_link_order=0 TZ=UTC faketime -f '@2026-12-02 12:00:00' lr-report --due log.tsv
+	assert_failure 1
+	assert_output 'Done today: 2 of 4 this week.'
 }

@@ -231,10 +231,11 @@ wait_for_lines() {
 	return 1
 }
 
-@test "--cue-cmd runs with each cue as one argument, without waiting for it" {
-	# Each cue waits for the file "go", made only once the timer has
-	# exited: the timer cannot have waited for any of them.
-	cat > cue.sh <<-'SH'
+@test "--cue-cmd runs with each cue as one argument, never waiting for it nor queueing behind it" {
+	# The cue waits for the file "go", made only once the timer has
+	# exited: the timer cannot have waited for it.  While it runs,
+	# every later cue is dropped, not queued.
+	cat > "$HOME/slow-cue.sh" <<-'SH'
 	#!/bin/sh
 	for _ in $(seq 1200); do
 		[ -e "$HOME/go" ] && break
@@ -243,14 +244,16 @@ wait_for_lines() {
 	[ -e "$HOME/go" ] || exit 1
 	printf '%s %s\n' "$#" "$1" >> "$HOME/cues"
 	SH
-	chmod +x cue.sh
+	chmod +x "$HOME/slow-cue.sh"
 	lr-plan -R sciatica | head -n 8 > plan.tsv
-	run --separate-stderr lr-timer --batch --speed 1000 --cue-cmd ./cue.sh plan.tsv
+	run --separate-stderr lr-timer --batch --speed 1000 --cue-cmd "$HOME/slow-cue.sh" plan.tsv
 	assert_success
 	[ ! -e "$HOME/cues" ]
+	# The timer has exited, so every cue it started has started: one.
+	[ "$(pgrep -fc -- "$HOME/slow-cue.sh")" -eq 1 ]
 	touch "$HOME/go"
-	wait_for_lines "$HOME/cues" '1 Start: Knee to chest' '1 Switch sides' \
-	    '1 Rest' '1 Next: Cat-cow' '1 Go' '1 Done'
+	wait_for_lines "$HOME/cues" '1 First, Knee to chest. Left side. Hold 20 seconds'
+	[ "$(wc -l < "$HOME/cues")" -eq 1 ]
 }
 
 @test "--cue-cmd takes words, not a shell line" {
@@ -265,7 +268,7 @@ wait_for_lines() {
 	run lr-timer --batch --speed 5000 --cue-cmd "./args.sh a;touch pwned \$(id)" plan.tsv
 	assert_success
 	# shellcheck disable=SC2016 # the $(id) must reach the cue unexpanded
-	wait_for_lines "$HOME/args" '[a;touch][pwned][$(id)][Done]'
+	wait_for_lines "$HOME/args" '[a;touch][pwned][$(id)][Session done. 2 exercises, 5 minutes. Well done.]'
 	[ ! -e pwned ]
 	run lr-timer --batch --cue-cmd no-such-speaker plan.tsv
 	assert_failure 2
@@ -400,7 +403,8 @@ cut_short() {
 	last1=$(column_of started < part1.tsv | sort | tail -n 1)
 	first2=$(column_of started < part2.tsv | sort | head -n 1)
 	[[ "$first2" > "$last1" ]]
-	# Logged, both parts are one session, every exercise done once.
+	# Logged, both parts are one session, every exercise done once: 8
+	# exercises, not 13 sides, and none partly done or skipped.
 	export LR_LOG="$BATS_TEST_TMPDIR/log.tsv"
 	lr-log -q part1.tsv
 	lr-log -q part2.tsv
@@ -408,7 +412,8 @@ cut_short() {
 	run lr-report -w 1 --format tsv
 	assert_success
 	[ "$(printf '%s\n' "$output" | column_of sessions | awk '{ n += $1 } END { print n }')" -eq 1 ]
-	[ "$(printf '%s\n' "$output" | column_of "done" | awk '{ n += $1 } END { print n }')" -eq 13 ]
+	[ "$(printf '%s\n' "$output" | column_of "done" | awk '{ n += $1 } END { print n }')" -eq 8 ]
+	[ "$(printf '%s\n' "$output" | column_of partial | awk '{ n += $1 } END { print n }')" -eq 0 ]
 	[ "$(printf '%s\n' "$output" | column_of skipped | awk '{ n += $1 } END { print n }')" -eq 0 ]
 	# Done: nothing is left to resume.
 	run lr-timer --batch --resume

@@ -18,11 +18,11 @@ two_exercises(struct session *s)
 	struct plan_row a = {
 		3, "hamstring", "Hamstring stretch", "stretch", "supine",
 		"strap", "Reach, slowly", "25 s hold, was 20 s", { 2, 2, 0, 0,
-		20, 4, 10 }
+		20, 4, 10 }, NULL
 	};
 	struct plan_row b = {
 		4, "bridge", "Bridge", "strength", "supine,sitting", "none",
-		"Lift", "", { 1, 1, 3, 2, 3, 0, 0 }
+		"Lift", "", { 1, 1, 3, 2, 3, 0, 0 }, NULL
 	};
 
 	session_init(s, NULL);

@@ -1,7 +1,8 @@
 /*
  * weeks_test.c - hand-made logs read from memory and grouped by ISO
  * week: the Sunday/Monday boundary, sessions counted once and without
- * a cap, told apart by their ids, and the pain of each day.
+ * a cap, told apart by their ids, each exercise of a session counted
+ * once whatever its sides, the pain of each day and check-in notes.
  */
 #include <unistd.h>
 
@@ -12,8 +13,11 @@
 	"\thold_s\tactive_s\tstatus\tpain\tnote\n"
 /* An exercise record: one side, or both, of a session's step. */
 #define EX(when, s, id, side, status, active) \
-	when "+01:00\t" s "\texercise\t1\t" id "\t" side "\t1\t0\t" \
-	#active "\t" #active "\t" status "\t\t\n"
+	EXS(when, s, 1, id, side, status, active)
+/* The same at another step. */
+#define EXS(when, s, step, id, side, status, active) \
+	when "+01:00\t" s "\texercise\t" #step "\t" id "\t" side \
+	"\t1\t0\t" #active "\t" #active "\t" status "\t\t\n"
 #define PAIN(when, s, status, n) \
 	when "+01:00\t" s "\tpain\t0\t\t\t0\t0\t0\t0\t" status "\t" #n "\t\n"
 #define SCREEN(when, s, status, note) \
@@ -49,8 +53,8 @@ week_of(const struct weeks *s, int d)
 
 /*
  * Sunday 23:50 is week 47's, Monday 00:10 week 48's; a session that
- * runs over midnight counts in the week of its first exercise, each of
- * its records on its own day.
+ * runs over midnight counts in the week of its first exercise, with
+ * its exercises; each of its records' minutes on its own day.
  */
 static void
 sunday_and_monday(void **state)
@@ -74,16 +78,18 @@ sunday_and_monday(void **state)
 	assert_false(weeks_counted(w48, &s, "late"));
 	assert_int_equal(w47->active, 1u << 6);
 	assert_int_equal(w48->active, 1u << 0);
-	assert_int_equal(w47->done, 2);
-	assert_int_equal(w48->done, 2);
+	/* Late's cat-cow, after midnight, is an exercise of week 47's. */
+	assert_int_equal(w47->done, 3);
+	assert_int_equal(w48->done, 1);
 	assert_int_equal(w47->active_s, 100);
 	assert_int_equal(w48->active_s, 50);
 	weeks_free(&s);
 }
 
 /*
- * A session counts once, however many records it has; each record
- * counts, one per side; a session of skipped exercises is no session.
+ * A session counts once, however many records it has; an exercise
+ * counts once, however many sides; a session of skipped exercises is
+ * no session.
  */
 static void
 sessions_once_records_each(void **state)
@@ -103,7 +109,7 @@ sessions_once_records_each(void **state)
 	    EX("2026-11-20T18:00:00", "c", "cobra", "both", "partial", 5));
 	w = week_of(&s, 18);
 	assert_int_equal(w->nsess, 2);
-	assert_int_equal(w->done, 2);
+	assert_int_equal(w->done, 1);
 	assert_int_equal(w->partial, 2);
 	assert_int_equal(w->skipped, 2);
 	assert_int_equal(w->active_s, 75);
@@ -137,7 +143,7 @@ many_sessions(int n)
 /*
  * 300 sessions in one week are 300, not 255; each seen again long
  * after (when the sessions seen last have moved on) is not counted
- * again.
+ * again, nor is its cobra, done again at a later step.
  */
 static void
 three_hundred_sessions(void **state)
@@ -148,7 +154,7 @@ three_hundred_sessions(void **state)
 	(void)state;
 	read_log(&s, log);
 	assert_int_equal(week_of(&s, 18)->nsess, 300);
-	assert_int_equal(week_of(&s, 18)->done, 600);
+	assert_int_equal(week_of(&s, 18)->done, 300);
 	assert_true(weeks_counted(week_of(&s, 18), &s, "s299"));
 	assert_false(weeks_counted(week_of(&s, 18), &s, "s300"));
 	weeks_free(&s);
@@ -198,33 +204,42 @@ wednesday(void)
 }
 
 /*
- * Two sessions whose whole hashes agree are still two: a week that
- * holds session "a" under the hash of "b" counts "b" as well.
+ * Two sessions whose ids take the same slot of the table of sessions
+ * are still two, each with its own exercises, however their rows
+ * interleave.
  */
 static void
-same_hash_other_id_in_a_week(void **state)
+same_slot_other_id(void **state)
 {
 	struct weeks s;
-	struct week *w;
-	struct result r = exercise("b");
+	struct result r = exercise("a");
 	struct lr_stamp t = wednesday();
-	uint64_t hb = lr_hash("b");
+	char b[16];
+	int i;
 
 	(void)state;
+	for (i = 0; ; i++) {
+		snprintf(b, sizeof b, "s%d", i);
+		if ((lr_hash(b) & 255) == (lr_hash("a") & 255))
+			break;
+	}
 	weeks_init(&s, NULL);
-	w = weeks_at(&s, day(16));
-	w->capsess = 8;
-	w->sess = calloc(8, sizeof *w->sess);
-	assert_non_null(w->sess);
-	s.ids = lr_xstrdup("\1a");	/* "a" at 1; 0 is no id */
-	s.idlen = s.idcap = 3;
-	w->sess[hb & 7].hash = hb;
-	w->sess[hb & 7].at = 1;
-	w->nsess = 1;
+	r.side = "left";
 	weeks_take(&s, &r, &t);
-	assert_int_equal(weeks_find(&s, day(16))->nsess, 2);
+	r.session = b;
+	r.status = "skipped";
 	weeks_take(&s, &r, &t);
-	assert_int_equal(weeks_find(&s, day(16))->nsess, 2);
+	r.session = "a";
+	r.side = "right";
+	r.status = "done";
+	weeks_take(&s, &r, &t);
+	assert_int_equal(s.tally.capslot, 256);
+	assert_int_equal(weeks_find(&s, day(16))->nsess, 1);
+	assert_int_equal(weeks_find(&s, day(16))->done, 1);
+	assert_int_equal(weeks_find(&s, day(16))->skipped, 1);
+	assert_int_equal(tally_state(&s.tally, "a", "cobra"), EX_DONE);
+	assert_int_equal(tally_state(&s.tally, b, "cobra"), EX_SKIPPED);
+	assert_false(weeks_counted(weeks_find(&s, day(16)), &s, b));
 	weeks_free(&s);
 }
 
@@ -450,12 +465,104 @@ conditions_from_a_big_catalog(void **state)
 }
 
 /*
- * A session resumed writes a side again, later: the later row's status
- * counts, not both; in whatever order the rows come; a session is one
- * session, and its minutes are all the exercise done.
+ * The sides of an exercise fold into one: done when every side is
+ * done, partial when a side had some work, skipped when none had.
  */
 static void
-a_resumed_side_counts_once(void **state)
+sides_fold_into_one_exercise(void **state)
+{
+	struct weeks s;
+	const struct week *w;
+
+	(void)state;
+	read_log(&s, HEADER
+	    EX("2026-11-18T18:00:00", "a", "figure-four-stretch", "left",
+		"done", 30)
+	    EX("2026-11-18T18:01:00", "a", "figure-four-stretch", "right",
+		"partial", 10)
+	    EX("2026-11-18T18:02:00", "a", "bird-dog", "left", "skipped", 0)
+	    EX("2026-11-18T18:02:00", "a", "bird-dog", "right", "skipped", 0)
+	    EX("2026-11-18T18:03:00", "a", "knee-to-chest", "left",
+		"skipped", 0)
+	    EX("2026-11-18T18:04:00", "a", "knee-to-chest", "right", "done",
+		30)
+	    EX("2026-11-18T18:05:00", "a", "cobra", "both", "done", 30)
+	    EX("2026-11-18T18:06:00", "a", "supine-twist", "left", "done", 30)
+	    EX("2026-11-18T18:07:00", "a", "supine-twist", "right", "done",
+		30));
+	w = week_of(&s, 18);
+	assert_int_equal(w->nsess, 1);
+	assert_int_equal(w->done, 2);
+	assert_int_equal(w->partial, 2);
+	assert_int_equal(w->skipped, 1);
+	assert_int_equal(w->active_s, 160);
+	assert_int_equal(tally_state(&s.tally, "a", "figure-four-stretch"),
+	    EX_PARTIAL);
+	assert_int_equal(tally_state(&s.tally, "a", "bird-dog"), EX_SKIPPED);
+	assert_int_equal(tally_state(&s.tally, "a", "knee-to-chest"),
+	    EX_PARTIAL);
+	assert_int_equal(tally_state(&s.tally, "a", "cobra"), EX_DONE);
+	assert_int_equal(tally_state(&s.tally, "a", "supine-twist"), EX_DONE);
+	assert_int_equal(tally_state(&s.tally, "a", "glute-bridge"), EX_NONE);
+	assert_int_equal(tally_state(&s.tally, "b", "cobra"), EX_NONE);
+	weeks_free(&s);
+}
+
+/*
+ * A session resumed later, its rows in a batch of their own after
+ * another session's: a side skipped and then done is done, and the
+ * counts move with it; a side skipped once more at another step (as
+ * lr-log add --session writes, at the session's time) stays done.
+ */
+static void
+a_side_done_when_resumed(void **state)
+{
+	struct weeks s;
+	const struct week *w;
+	FILE *first = unit_input(HEADER
+	    EX("2026-11-18T18:00:00", "a", "bird-dog", "left", "done", 30)
+	    EX("2026-11-18T18:01:00", "a", "bird-dog", "right", "skipped", 0)
+	    EX("2026-11-18T18:02:00", "a", "cobra", "both", "skipped", 0)
+	    EX("2026-11-18T19:00:00", "b", "cobra", "both", "done", 30));
+	FILE *later = unit_input(HEADER
+	    EX("2026-11-18T20:00:00", "a", "bird-dog", "right", "done", 30)
+	    EX("2026-11-18T20:01:00", "a", "cobra", "both", "partial", 10)
+	    EX("2026-11-18T20:02:00", "a", "cobra", "both", "done", 20)
+	    EXS("2026-11-18T18:00:00", "a", 2, "bird-dog", "right", "skipped",
+		0));
+
+	(void)state;
+	weeks_init(&s, NULL);
+	assert_int_equal(weeks_read_file(&s, first, "first"), 0);
+	w = week_of(&s, 18);
+	assert_int_equal(w->nsess, 2);
+	assert_int_equal(w->done, 1);
+	assert_int_equal(w->partial, 1);
+	assert_int_equal(w->skipped, 1);
+	assert_int_equal(weeks_read_file(&s, later, "later"), 0);
+	weeks_finish(&s);
+	w = week_of(&s, 18);
+	assert_int_equal(w->nsess, 2);
+	assert_int_equal(w->done, 3);
+	assert_int_equal(w->partial, 0);
+	assert_int_equal(w->skipped, 0);
+	assert_int_equal(w->active_s, 120);
+	assert_int_equal(tally_state(&s.tally, "a", "bird-dog"), EX_DONE);
+	assert_int_equal(tally_state(&s.tally, "a", "cobra"), EX_DONE);
+	weeks_free(&s);
+	fclose(first);
+	fclose(later);
+}
+
+/*
+ * lr-timer --resume writes a side again at the same step, later: the
+ * later row counts, even when it did less (a part done, then skipped),
+ * in whatever order the rows come; a row of another step still keeps
+ * the side's best; a session is one session, and its minutes are all
+ * the exercise done.
+ */
+static void
+a_later_row_of_a_step_replaces(void **state)
 {
 	struct weeks s;
 	const struct week *w;
@@ -466,30 +573,171 @@ a_resumed_side_counts_once(void **state)
 	    EX("2026-11-18T18:01:00", "a", "cat-cow", "both", "partial", 10)
 	    EX("2026-11-18T18:02:00", "a", "bird-dog", "left", "skipped", 0)
 	    EX("2026-11-18T18:02:00", "a", "bird-dog", "right", "skipped", 0)
+	    EX("2026-11-18T18:03:00", "a", "glute-bridge", "both", "partial",
+		10)
 	    EX("2026-11-18T18:30:00", "a", "cat-cow", "both", "done", 30)
 	    EX("2026-11-18T18:31:00", "a", "bird-dog", "left", "done", 20)
 	    EX("2026-11-18T18:32:00", "a", "bird-dog", "right", "partial", 5)
+	    EX("2026-11-18T18:33:00", "a", "glute-bridge", "both", "skipped",
+		0)
 	    /* The earlier row after the later one: still the later counts. */
-	    EX("2026-11-18T18:01:30", "a", "bird-dog", "right", "skipped", 0));
+	    EX("2026-11-18T18:01:30", "a", "bird-dog", "right", "skipped", 0)
+	    EXS("2026-11-18T18:40:00", "a", 5, "cobra", "both", "skipped", 0));
 	w = week_of(&s, 18);
 	assert_int_equal(w->nsess, 1);
-	assert_int_equal(w->done, 3);
+	assert_int_equal(w->done, 2);
 	assert_int_equal(w->partial, 1);
-	assert_int_equal(w->skipped, 0);
-	assert_int_equal(w->active_s, 95);
+	assert_int_equal(w->skipped, 1);
+	assert_int_equal(w->active_s, 105);
+	assert_int_equal(tally_state(&s.tally, "a", "cobra"), EX_DONE);
+	assert_int_equal(tally_state(&s.tally, "a", "cat-cow"), EX_DONE);
+	assert_int_equal(tally_state(&s.tally, "a", "bird-dog"), EX_PARTIAL);
+	assert_int_equal(tally_state(&s.tally, "a", "glute-bridge"),
+	    EX_SKIPPED);
 	weeks_free(&s);
+}
+
+/*
+ * A session begun on Sunday night and resumed after midnight, past
+ * more sessions than the ring of the sessions seen last holds: it
+ * counts once, in week 47, and so does its exercise; the minutes and
+ * the day of its work are Monday's, week 48's.
+ */
+static void
+resumed_after_many_sessions(void **state)
+{
+	struct weeks s;
+	const struct week *w47, *w48;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	int i;
+
+	(void)state;
+	assert_non_null(fp);
+	fputs(HEADER EX("2026-11-22T23:50:00", "r", "cobra", "both",
+	    "skipped", 0), fp);
+	for (i = 0; i < 2 * RECENT; i++)
+		fprintf(fp, "2026-11-23T00:%02d:00+01:00\ts%d\texercise\t1\t"
+		    "cobra\tboth\t1\t0\t60\t60\tdone\t\t\n", i, i);
+	fputs(EX("2026-11-23T00:40:00", "r", "cobra", "both", "done", 60),
+	    fp);
+	fclose(fp);
+	read_log(&s, buf);
+	w47 = week_of(&s, 22);
+	w48 = week_of(&s, 23);
+	assert_int_equal(w47->nsess, 1);
+	assert_true(weeks_counted(w47, &s, "r"));
+	assert_false(weeks_counted(w48, &s, "r"));
+	assert_int_equal(w47->done, 1);
+	assert_int_equal(w47->skipped, 0);
+	assert_int_equal(w47->active, 0);
+	assert_int_equal(w48->nsess, 2 * RECENT);
+	assert_int_equal(w48->done, 2 * RECENT);
+	assert_int_equal(w48->active_s, 60 * (2 * RECENT + 1));
+	weeks_free(&s);
+	free(buf);
+}
+
+/*
+ * Sessions whose exercises come in turns, each turn after another
+ * session's: every exercise is kept, with its own state, once.
+ */
+static void
+exercises_in_turns(void **state)
+{
+	static const char *const ids[] = { "cobra", "cat-cow", "bird-dog",
+	    "glute-bridge", "supine-twist", "knee-to-chest", "chair-pose" };
+	struct weeks s;
+	struct result r = exercise("a");
+	struct lr_stamp t = wednesday();
+	int turn, i, n = 0;
+
+	(void)state;
+	weeks_init(&s, NULL);
+	/* a, b, a, b...: a's exercise k is ids[k], b's ids[6 - k]. */
+	for (turn = 0; turn < 4; turn++)
+		for (i = 0; i < (turn < 2 ? 2 : 1); i++, n++) {
+			r.session = "a";
+			r.id = ids[n];
+			r.status = n % 3 == 0 ? "partial" : "done";
+			weeks_take(&s, &r, &t);
+			r.session = "b";
+			r.id = ids[6 - n];
+			r.status = "skipped";
+			weeks_take(&s, &r, &t);
+			r.session = "a";	/* again: no new exercise */
+			r.id = ids[0];
+			r.status = "skipped";
+			weeks_take(&s, &r, &t);
+		}
+	for (i = 0; i < n; i++) {
+		assert_int_equal(tally_state(&s.tally, "a", ids[i]),
+		    i % 3 == 0 ? EX_PARTIAL : EX_DONE);
+		assert_int_equal(tally_state(&s.tally, "b", ids[6 - i]),
+		    EX_SKIPPED);
+	}
+	assert_int_equal(n, 6);
+	assert_int_equal(weeks_find(&s, day(16))->done, 4);
+	assert_int_equal(weeks_find(&s, day(16))->partial, 2);
+	assert_int_equal(weeks_find(&s, day(16))->skipped, 6);
+	assert_int_equal(weeks_find(&s, day(16))->nsess, 1);
+	weeks_free(&s);
+}
+
+#define NOTE(when, s, status, n, note) \
+	when "+01:00\t" s "\tpain\t0\t\t\t0\t0\t0\t0\t" status "\t" #n \
+	"\t" note "\n"
+
+/*
+ * The notes of check-ins, in time order, for the weeks asked for; not
+ * those of ratings before or after a session, nor empty ones.
+ */
+static void
+notes_of_check_ins(void **state)
+{
+	struct weeks s;
+	FILE *fp = unit_input(HEADER
+	    NOTE("2026-11-19T21:00:00", "m2", "check", 4, "calf cramp")
+	    NOTE("2026-11-18T09:00:00", "m1", "check", 5, "stiff\\tback")
+	    NOTE("2026-11-18T18:00:00", "a", "before", 3, "before it")
+	    NOTE("2026-11-18T10:00:00", "m3", "check", 2, "")
+	    NOTE("2026-11-10T09:00:00", "m0", "check", 6, "week 46")
+	    NOTE("2026-11-23T09:00:00", "m4", "check", 1, "week 48"));
+
+	(void)state;
+	weeks_init(&s, NULL);
+	weeks_keep_notes(&s, day(16), day(16));
+	assert_int_equal(weeks_read_file(&s, fp, "log"), 0);
+	weeks_finish(&s);
+	assert_int_equal(s.nnotes, 2);
+	assert_int_equal(s.notes[0].day, day(18));
+	assert_int_equal(s.notes[0].tod, 9 * 3600);
+	assert_int_equal(s.notes[0].pain, 5);
+	assert_string_equal(s.notes[0].text, "stiff\tback");
+	assert_int_equal(s.notes[1].day, day(19));
+	assert_string_equal(s.notes[1].text, "calf cramp");
+	/* The ratings count all the same. */
+	assert_int_equal(week_of(&s, 18)->pain_n[2], 3);
+	weeks_free(&s);
+	fclose(fp);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_resumed_side_counts_once),
 		cmocka_unit_test(sunday_and_monday),
 		cmocka_unit_test(sessions_once_records_each),
 		cmocka_unit_test(three_hundred_sessions),
+		cmocka_unit_test(sides_fold_into_one_exercise),
+		cmocka_unit_test(a_side_done_when_resumed),
+		cmocka_unit_test(a_later_row_of_a_step_replaces),
+		cmocka_unit_test(resumed_after_many_sessions),
+		cmocka_unit_test(exercises_in_turns),
+		cmocka_unit_test(notes_of_check_ins),
 		cmocka_unit_test(ids_alike_in_32_bits),
-		cmocka_unit_test(same_hash_other_id_in_a_week),
+		cmocka_unit_test(same_slot_other_id),
 		cmocka_unit_test(same_hash_other_id_in_the_ring),
 		cmocka_unit_test(pain_of_a_day),
 		cmocka_unit_test(screens),
