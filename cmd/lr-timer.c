@@ -1,41 +1,50 @@
 /*
- * lr-timer - guide a person through a plan, on the terminal, and write
- * what was done as results rows.  Here are the options, the main loop
- * and what is shown; the session itself is lib/session.c, the screen
- * lib/screen.c, the cues lib/cues.c, the questions lib/checkin.c and
- * the rows lib/rows.c.
+ * lr-timer - guide a person through a plan on the terminal and write
+ * what was done as results rows: the options, the main loop and what
+ * is shown.  The rest is in lib/: session, screen, plain, keys,
+ * control, cues, voice, checkin, rows, summary and resume (.c).
  */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "checkin.h"
 #include "cues.h"
+#include "control.h"
 #include "lr.h"
+#include "plain.h"
+#include "resume.h"
 #include "rows.h"
 #include "screen.h"
 #include "session.h"
+#include "summary.h"
+#include "tclock.h"
+#include "voice.h"
 
 static const char usage_text[] =
 "usage: lr-timer [options] [PLAN]\n"
+"       lr-timer [options] --resume\n"
 "\n"
 "Guide a person through a plan (from PLAN or standard input) on the\n"
 "terminal, and write a results row per exercise and side to standard\n"
 "output as each exercise ends.\n"
 "\n"
 "  -b, --batch          no screen and no keys: one progress line per\n"
-"                       change on stderr (for scripts and screen readers)\n"
+"                       change on stderr (for scripts)\n"
+"      --plain          no drawn screen: a line per change on the\n"
+"                       terminal, and the same keys (for screen readers;\n"
+"                       the default when TERM is dumb)\n"
+"      --resume         go on with today's session stopped early, where\n"
+"                       it stopped, under the same session id\n"
 "  -s, --speed X        run X times faster, 0.01-10000 (default 1)\n"
 "      --ready N        seconds to get into position before each\n"
 "                       exercise (default 10; 0 for none)\n"
+"      --ready-move N   seconds to get ready when the position changes\n"
+"                       from the exercise before (default twice --ready)\n"
 "      --switch N       seconds to switch sides (default 5; 0 for none)\n"
 "      --screen         ask the safety questions even when already\n"
 "                       asked today (batch mode: even with no terminal\n"
@@ -55,14 +64,14 @@ static const char usage_text[] =
 "Before the day's first session the timer asks about warning signs\n"
 "(batch mode too, as lines, when there is a terminal).\n"
 "\n"
-"Keys: space pause and resume, n next exercise, b back to the start of\n"
-"this exercise, q or Ctrl-C end the session, ? the keys.\n";
+"Keys: space pause and go on, n twice next exercise, b back to the start\n"
+"of this exercise, q twice stop (Ctrl-C at once), ? the keys (paused).\n";
 
 struct options {
 	const char *plan;
 	double speed;
-	long ready_s, switch_s;
-	int batch, screen, pain, bell, tick;
+	long ready_s, ready_move_s, switch_s;
+	int batch, plain, resume, screen, pain, bell, tick;
 	char **cue_argv;
 };
 
@@ -70,12 +79,15 @@ struct timer {
 	const struct options *o;
 	struct session s;
 	struct cues cues;
-	struct cuesched sched;		/* what is said when */
+	struct voice voice;		/* what is said when */
 	struct screen sc;
+	struct plain pl;		/* lines, when the screen is not drawn */
+	struct control ctl;		/* keys and signals */
+	struct resume res;		/* what a resumed session did before */
 	struct checkin ck;		/* questions before and after */
-	long long mono0, wall0;		/* ns when the session clock was 0 */
-	long long flash_until, last_line;
-	int tty, sigfd, killed;
+	struct tclock clk;
+	long long flash_until, took_ns;
+	int tty, sigfd, plain, started, resumable;
 	char id[48];
 	struct rows rows;
 };
@@ -100,6 +112,9 @@ parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
 		{ "batch", no_argument, NULL, 'b' },
+		{ "plain", no_argument, NULL, 'L' },
+		{ "resume", no_argument, NULL, 'R' },
+		{ "ready-move", required_argument, NULL, 'm' },
 		{ "speed", required_argument, NULL, 's' },
 		{ "ready", required_argument, NULL, 'r' },
 		{ "switch", required_argument, NULL, 'w' },
@@ -118,6 +133,7 @@ parse_options(int argc, char **argv, struct options *o)
 
 	o->speed = 1;
 	o->ready_s = LR_READY_S;
+	o->ready_move_s = -1;
 	o->switch_s = LR_SWITCH_S;
 	o->screen = o->pain = -1;
 	o->bell = 1;
@@ -126,6 +142,12 @@ parse_options(int argc, char **argv, struct options *o)
 	    -1) {
 		switch (ch) {
 		case 'b': o->batch = 1; break;
+		case 'L': o->plain = 1; break;
+		case 'R': o->resume = 1; break;
+		case 'm':
+			o->ready_move_s = lr_opt_long("--ready-move", optarg, 0,
+			    600);
+			break;
 		case 's': o->speed = parse_speed(optarg); break;
 		case 'r': o->ready_s = lr_opt_long("--ready", optarg, 0, 600); break;
 		case 'w':
@@ -145,22 +167,13 @@ parse_options(int argc, char **argv, struct options *o)
 	}
 	if (argc - optind > 1)
 		lr_usage_error("give at most one plan");
+	if (optind < argc && o->resume)
+		lr_usage_error("--resume takes no plan: it goes on with the "
+		    "one stopped");
 	if (optind < argc)
 		o->plan = argv[optind];
-}
-
-/* ---- the session clock: real time, --speed times faster, in ms ---- */
-
-static long long
-clock_ms(const struct timer *t, long long mono)
-{
-	return (long long)((double)(mono - t->mono0) * t->o->speed / 1e6);
-}
-
-static long long
-real_ns(const struct timer *t, long long ms)
-{
-	return t->mono0 + (long long)ceil((double)ms * 1e6 / t->o->speed);
+	if (o->ready_move_s < 0)
+		o->ready_move_s = 2 * o->ready_s;
 }
 
 /* ---- results ---- */
@@ -170,11 +183,14 @@ static int
 put_row(struct session *s, const struct session_row *sr, void *arg)
 {
 	struct timer *t = arg;
-	time_t when = sr->started < 0 ? time(NULL) : (time_t)((t->wall0 +
-	    (long long)((double)sr->started * 1e6 / t->o->speed)) /
-	    1000000000LL);
+	time_t when = sr->started < 0 ? time(NULL) :
+	    tclock_wall(&t->clk, sr->started);
 
 	(void)s;
+	/* Resumed: later than the rows of the part before, which it
+	 * replaces (lr-formats(5)). */
+	if (t->res.stopped > 0 && when <= t->res.stopped)
+		when = t->res.stopped + 1;
 	return rows_exercise(&t->rows, sr, when);
 }
 
@@ -185,53 +201,10 @@ static void
 flash(struct timer *t)
 {
 	if (!t->o->batch) {
-		t->flash_until = lr_mono_ns() + 400000000LL;
+		t->flash_until = t->plain ? 0 : lr_mono_ns() + 400000000LL;
 		if (t->o->bell)
 			(void)!write(t->tty, "\a", 1);
 	}
-}
-
-/* A cue said at `ms` on the session clock may start half a second late. */
-static void
-speak(struct timer *t, const char *text, long long ms, long long mono)
-{
-	cues_speak(&t->cues, text, mono, real_ns(t, ms) + 500000000LL);
-}
-
-/* The spoken cues due by now; --tick rings at each rep. */
-static void
-say_due(struct timer *t, long long mono)
-{
-	struct cue due[16];
-	size_t n, i;
-
-	n = cuesched_due(&t->sched, &t->s, clock_ms(t, mono),
-	    (long)(500 * t->o->speed), due, 16);
-	for (i = 0; i < n; i++) {
-		if (due[i].tick && t->o->tick && !t->o->batch)
-			(void)!write(t->tty, "\a", 1);
-		speak(t, due[i].text, due[i].at, mono);
-	}
-	cues_pump(&t->cues, mono);
-}
-
-/*
- * The last word, said when the session ends, however it ends; a whole
- * session took until its last phase's end, however late the clock
- * was read.
- */
-static void
-say_summary(struct timer *t)
-{
-	const struct session *s = &t->s;
-	long long mono = lr_mono_ns(), now = clock_ms(t, mono);
-	long long at = s->paused ? s->paused_at : now;
-	char text[CUE_LEN];
-
-	if (!s->quit && s->end < at)
-		at = s->end;
-	cuesched_summary(text, sizeof text, s, (long)(at - s->paused_total));
-	speak(t, text, now, mono);
 }
 
 static void
@@ -244,106 +217,25 @@ on_event(struct session *s, int ev, void *arg)
 	    !(ev == SE_END && t->rows.error))
 		flash(t);
 	if (ev == SE_END)
-		say_summary(t);
-	cues_tell(&t->cues, s, ev);
+		voice_summary(&t->voice);
+	if (t->plain)
+		plain_event(&t->pl, s, ev);
+	else
+		cues_tell(&t->cues, s, ev);
 }
 
+/* The screen, with what a first q or n asks in place of the keys. */
 static void
 draw(struct timer *t, long long mono)
 {
-	if (t->o->batch || t->sc.dumb)
+	if (t->o->batch || t->plain)
 		return;
 	t->sc.flash = mono < t->flash_until;
-	screen_draw(&t->sc, &t->s, clock_ms(t, mono));
-}
-
-/* A dumb terminal is told the time left every ten seconds. */
-static void
-dumb_countdown(struct timer *t, long long mono)
-{
-	if (!t->sc.dumb || t->s.paused || mono - t->last_line < 10000000000LL)
-		return;
-	t->last_line = mono;
-	cues_left(&t->cues, &t->s, clock_ms(t, mono));
+	t->sc.ask = keys_prompt(&t->ctl.keys);
+	screen_draw(&t->sc, &t->s, tclock_ms(&t->clk, mono));
 }
 
 /* ---- keys and signals ---- */
-
-static void on_sig(struct timer *t, int sig);
-
-static void
-on_key(struct timer *t, int k, long long now)
-{
-	/* The terminal sends no signals while the timer has it: Ctrl-C
-	 * ends the session here and never reaches the rest of the
-	 * pipeline, which would lose what was done. */
-	if (k == 0x03 || k == 0x1c || (k == 'q' && !t->sc.help))
-		session_quit(&t->s, now);
-	else if (k == 0x1a)
-		on_sig(t, SIGTSTP);
-	else if (t->sc.help)
-		t->sc.help = 0;
-	else if (k == ' ' || k == 'p')
-		session_toggle(&t->s, now);
-	else if (k == 'n')
-		session_next(&t->s, now);
-	else if (k == 'b')
-		session_back(&t->s, now);
-	else if (k == '?' || k == 'h')
-		t->sc.help = 1;
-}
-
-/* Ctrl-Z: paused while stopped; on the screen it comes back paused. */
-static void
-on_sig(struct timer *t, int sig)
-{
-	long long now = clock_ms(t, lr_mono_ns());
-
-	switch (sig) {
-	case SIGTERM:
-	case SIGHUP:
-	case SIGQUIT:
-		t->killed = 1;
-		/* FALLTHROUGH */
-	case SIGINT:
-		session_quit(&t->s, now);
-		break;
-	case SIGTSTP:
-		session_pause(&t->s, now);
-		term_suspend();
-		/* FALLTHROUGH */
-	case SIGCONT:
-		now = clock_ms(t, lr_mono_ns());
-		if (t->o->batch) {
-			session_resume(&t->s, now);
-			break;
-		}
-		term_cbreak();
-		if (!t->sc.dumb)
-			term_alt_screen();
-		screen_redraw(&t->sc);
-		session_pause(&t->s, now);
-		break;
-	case SIGWINCH:
-		term_size(&t->sc.rows, &t->sc.cols);
-		break;
-	case SIGCHLD:
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-		break;
-	}
-}
-
-static void
-read_keys(struct timer *t)
-{
-	char buf[64];
-	ssize_t n = read(t->tty, buf, sizeof buf), i;
-	long long now = clock_ms(t, lr_mono_ns());
-
-	for (i = 0; i < n && !t->s.done; i++)
-		on_key(t, (unsigned char)buf[i], now);
-}
 
 /*
  * Wait for the next deadline, a key or a signal; wake for a redraw
@@ -352,59 +244,45 @@ read_keys(struct timer *t)
 static void
 wait_events(struct timer *t)
 {
-	struct pollfd fds[2];
-	struct timespec ts;
-	long long now = lr_mono_ns(), wait;
-	nfds_t n = 0;
-	int sig;
+	long long now = lr_mono_ns(), wait = t->s.paused ? 1000000000LL :
+	    voice_next(&t->voice, now) - now;
+	int sig, ready;
 
-	wait = t->s.paused ? 1000000000LL : real_ns(t, cuesched_next(&t->s,
-	    clock_ms(t, now))) - now;
-	if (!t->o->batch && wait > 250000000LL)
-		wait = 250000000LL;
-	if (t->o->batch && t->sc.dumb == 0 && wait > 1000000000LL)
-		wait = 1000000000LL;
-	if (wait < 0)
-		wait = 0;
-	ts.tv_sec = wait / 1000000000LL;
-	ts.tv_nsec = wait % 1000000000LL;
-	fds[n].fd = t->sigfd;
-	fds[n++].events = POLLIN;
-	if (!t->o->batch) {
-		fds[n].fd = t->tty;
-		fds[n++].events = POLLIN;
-	}
-	if (ppoll(fds, n, &ts, NULL) <= 0)
-		return;
-	while ((sig = sig_pipe_next(t->sigfd)) != 0 && !t->s.done)
-		on_sig(t, sig);
-	if (n > 1 && (fds[1].revents & POLLIN) && !t->s.done)
-		read_keys(t);
+	if (wait > (t->o->batch ? 1000000000LL : 250000000LL))
+		wait = t->o->batch ? 1000000000LL : 250000000LL;
+	ready = tclock_wait(t->sigfd, t->o->batch ? -1 : t->tty, wait);
+	while ((ready & TW_SIGNAL) && (sig = sig_pipe_next(t->sigfd)) != 0 &&
+	    !t->s.done)
+		control_signal(&t->ctl, sig);
+	if ((ready & TW_KEY) && !t->s.done)
+		control_read(&t->ctl, t->tty);
 }
 
 static void
 run_session(struct timer *t)
 {
-	struct timespec wall;
 	long long mono;
 
-	clock_gettime(CLOCK_REALTIME, &wall);
-	t->mono0 = t->last_line = lr_mono_ns();
-	t->wall0 = (long long)wall.tv_sec * 1000000000LL + wall.tv_nsec;
+	tclock_start(&t->clk, t->o->speed);
 	if (t->tty >= 0)
 		term_size(&t->sc.rows, &t->sc.cols);
+	t->started = 1;
 	session_start(&t->s, 0);
 	while (!t->s.done) {
 		mono = lr_mono_ns();
-		session_tick(&t->s, clock_ms(t, mono));
+		session_tick(&t->s, tclock_ms(&t->clk, mono));
 		if (t->s.done)
 			break;
-		say_due(t, mono);
+		control_tick(&t->ctl, mono);
+		voice_due(&t->voice, mono);
 		draw(t, mono);
-		dumb_countdown(t, mono);
+		if (t->plain)
+			plain_tick(&t->pl, &t->s, tclock_ms(&t->clk, mono));
 		wait_events(t);
 	}
 	cues_flush(&t->cues);
+	t->took_ns = lr_mono_ns() - t->clk.mono0 - (long long)((double)
+	    t->s.paused_total * 1e6 / t->o->speed);
 }
 
 /* ---- main ---- */
@@ -425,11 +303,14 @@ setup_terminal(struct timer *t)
 	if ((t->tty = t->sc.tty = term_open()) < 0)
 		return need ? -1 : 0;
 	screen_open(&t->sc, t->tty, o->batch);
-	t->cues.tty = t->sc.dumb ? t->tty : -1;
+	t->sc.dumb |= o->plain && !o->batch;
+	t->plain = t->sc.dumb;
+	t->pl.tty = t->tty;
+	t->ctl.pl = t->plain ? &t->pl : NULL;
 	checkin_open(&t->ck, &t->sc, t->sigfd, o->batch);
 	if (!o->batch) {
 		term_cbreak();
-		if (!t->sc.dumb)
+		if (!t->plain)
 			term_alt_screen();
 	}
 	return 0;
@@ -445,21 +326,28 @@ last_word(const struct timer *t, const char *line)
 		dprintf(t->tty, "%s\n", line);
 }
 
+/*
+ * The end: on the terminal, a page that stays until a key; then one
+ * line, on the normal screen or on stderr in batch mode.
+ */
 static void
-summary(const struct timer *t)
+the_end(struct timer *t)
 {
-	const struct session *s = &t->s;
-	double ns = (double)(lr_mono_ns() - t->mono0) -
-	    (double)s->paused_total * 1e6 / t->o->speed;
-	char line[256], d[32];
+	struct summary m;
+	char line[320];
 
-	snprintf(line, sizeof line, "session %s %s: %d done, %d partial, "
-	    "%d skipped; %s of exercise; took %.3f s", t->id, s->quit ?
-	    "ended early" : "done", s->finished[ROW_DONE],
-	    s->finished[ROW_PARTIAL], s->finished[ROW_SKIPPED],
-	    lr_fmt_secs(d, sizeof d, (session_active(s) + 500) / 1000),
-	    ns / 1e9);
-	last_word(t, line);
+	summary_take(&m, &t->s, t->res.active_ms);
+	m.pain[0] = t->ck.pain[0];
+	m.pain[1] = t->ck.pain[1];
+	m.resumable = t->resumable;
+	t->ck.ask.rows = t->sc.rows;
+	t->ck.ask.cols = t->sc.cols;
+	if (!t->o->batch && t->tty >= 0 && !t->ctl.killed && !t->rows.error &&
+	    summary_show(&t->ck.ask, &m) == ASK_KILLED)
+		t->ctl.killed = 1;
+	term_restore();
+	last_word(t, summary_line(line, sizeof line, &m, t->id,
+	    (double)t->took_ns / 1e9));
 }
 
 /*
@@ -473,20 +361,21 @@ run(struct timer *t)
 	const struct options *o = t->o;
 	int screen = o->screen >= 0 ? o->screen : t->tty >= 0 && checkin_due();
 	int pain = o->pain >= 0 ? o->pain : !o->batch;
-	int r = checkin_before(&t->ck, screen, pain, &t->s, o->ready_s);
+	int r = checkin_before(&t->ck, screen, pain, &t->s);
 
-	t->killed |= t->ck.killed;
+	t->ctl.killed |= t->ck.killed;
 	if (r != 0 || t->rows.error)
 		t->s.quit = 1;
 	if (r != 0)
 		return r;
-	if (!o->batch && !t->sc.dumb)
+	if (!o->batch && !t->plain)
 		dprintf(t->tty, "\033[H\033[2J");
 	run_session(t);
-	if (pain && !t->killed && !t->rows.error &&
-	    (checkin_after(&t->ck) < 0 || t->rows.error))
-		t->s.quit = 1;
-	t->killed |= t->ck.killed;
+	if (pain && !t->ctl.killed && !t->rows.error)
+		checkin_after(&t->ck);
+	t->ctl.killed |= t->ck.killed;
+	if (t->started && !t->rows.error)
+		t->resumable = resume_keep(&t->s, t->id, &t->res, o->resume);
 	return 0;
 }
 
@@ -505,7 +394,15 @@ main(int argc, char **argv)
 	t.s.hooks.arg = &t;
 	t.cues.argv = o.cue_argv;
 	t.cues.batch = o.batch;
-	if (session_read(&t.s, o.plan) != 0) {
+	t.voice.cues = &t.cues;
+	t.voice.s = &t.s;
+	t.voice.clk = &t.clk;
+	t.ctl.s = &t.s;
+	t.ctl.sc = &t.sc;
+	t.ctl.clk = &t.clk;
+	t.ctl.batch = o.batch;
+	if (o.resume ? resume_load(&t.s, &t.res) != 0 :
+	    session_read(&t.s, o.plan) != 0) {
 		session_free(&t.s);
 		cues_free(o.cue_argv);
 		return LR_EDATA;
@@ -518,26 +415,31 @@ main(int argc, char **argv)
 	if (setup_terminal(&t) != 0)
 		lr_usage_error("no terminal to %s: use --batch to run without "
 		    "one", o.batch ? "ask the questions on" : "draw on");
-	session_layout(&t.s, o.ready_s, o.switch_s);
-	lr_session_id(t.id, sizeof t.id, NULL);
+	session_layout(&t.s, o.ready_s, o.ready_move_s, o.switch_s);
+	t.voice.bell_fd = o.tick && !o.batch ? t.tty : -1;
+	if (o.resume)
+		snprintf(t.id, sizeof t.id, "%s", t.res.session);
+	else
+		lr_session_id(t.id, sizeof t.id, NULL);
 	t.ck.rows = &t.rows;
 	if (rows_open(&t.rows, t.id, !o.batch && isatty(STDOUT_FILENO)) != 0)
 		t.s.quit = 1;
 	if (o.batch)
-		cues_say(&t.cues, "session %s: %zu exercises, about %ld s at "
-		    "speed %g", t.id, t.s.nex, session_total(&t.s) / 1000,
-		    o.speed);
+		cues_say(&t.cues, "session %s%s: %zu exercises%s, about %ld s "
+		    "at speed %g", t.id, o.resume ? " resumed" : "",
+		    session_to_do(&t.s), o.resume ? " left" : "",
+		    session_total(&t.s) / 1000, o.speed);
 	status = run(&t);
-	term_restore();
 	if (status == 0)
-		summary(&t);
-	else if (status == 1 && !o.batch && t.tty >= 0)
+		the_end(&t);
+	term_restore();
+	if (status == 1 && !o.batch && t.tty >= 0)
 		checkin_advice(&t.ck);
 	if (status == 1)
 		last_word(&t, "session not started: a warning sign was "
 		    "answered yes; see the advice above");
 	status = rows_close(&t.rows);
-	if (status == LR_OK && t.killed)
+	if (status == LR_OK && t.ctl.killed)
 		status = LR_EDATA;
 	cues_said_on_stderr(&t.cues);
 	session_free(&t.s);

@@ -1,7 +1,10 @@
 # fish completion for lr-timer
 complete -c lr-timer -s b -l batch -d 'no screen and no keys; progress on stderr'
+complete -c lr-timer -l plain -d 'a line per change, no drawn screen'
+complete -c lr-timer -l resume -d 'go on with the session stopped early today'
 complete -c lr-timer -s s -l speed -x -a '1 2 10 100 1000' -d 'run this many times faster'
 complete -c lr-timer -l ready -x -a '0 5 10 15 20' -d 'seconds to get ready'
+complete -c lr-timer -l ready-move -x -a '0 10 20 30 40' -d 'seconds to get ready after a change of position'
 complete -c lr-timer -l switch -x -a '0 5 10' -d 'seconds to switch sides'
 complete -c lr-timer -l screen -d 'ask the safety questions'
 complete -c lr-timer -l no-screen -d 'do not ask the safety questions'

@@ -97,11 +97,11 @@ _lr_timer() {
 	_lr_after_equals
 	case $prev in
 	-s|--speed) mapfile -t COMPREPLY < <(compgen -W "1 2 10 100 1000" -- "$cur"); return ;;
-	--ready|--switch) mapfile -t COMPREPLY < <(compgen -W "0 5 10 15 20" -- "$cur"); return ;;
+	--ready|--ready-move|--switch) mapfile -t COMPREPLY < <(compgen -W "0 5 10 15 20 30 40" -- "$cur"); return ;;
 	--cue-cmd) mapfile -t COMPREPLY < <(compgen -c -- "$cur"); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "-b --batch -s --speed --ready --switch --screen --no-screen -p --pain --no-pain --cue-cmd --no-bell --tick -h --help -V --version" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "-b --batch --plain --resume -s --speed --ready --ready-move --switch --screen --no-screen -p --pain --no-pain --cue-cmd --no-bell --tick -h --help -V --version" -- "$cur")
 	else
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 	fi

@@ -436,10 +436,28 @@ page_scroll(const struct ask *a, struct page *p, int k)
 }
 
 /*
+ * On plain lines, the answer on the prompt's line, and the line ended:
+ * what comes next starts on a line of its own.
+ */
+static void
+echo_answer(const struct ask *a, int k, const char *keys)
+{
+	const char *w = k == 'y' ? "yes" : k == 'n' ? "no" : k == 'q' ?
+	    "quit" : k == '\n' ? "Enter" : k == 't' ? "10" : NULL;
+
+	if (keys == NULL || k == ' ')
+		dprintf(a->out, "\r\n");
+	else if (w != NULL)
+		dprintf(a->out, "%s\r\n", w);
+	else
+		dprintf(a->out, "%c\r\n", k);
+}
+
+/*
  * Show a page and wait for one of the keys in `keys` (letters in either
- * case), taken only once the whole page has been seen: until then
- * Enter, space and the arrows scroll.  Returns the key (lowercase), or
- * ASK_QUIT or ASK_KILLED.
+ * case; NULL: any key), taken only once the whole page has been seen:
+ * until then Enter, space and the arrows scroll.  Returns the key
+ * (lowercase), or ASK_QUIT or ASK_KILLED.
  */
 static int
 page_ask(struct ask *a, const char *title, const char *body,
@@ -456,15 +474,21 @@ page_ask(struct ask *a, const char *title, const char *body,
 			page_show(a, &p, title, body, prompt);
 			continue;
 		}
-		if (k < 0)
+		if (k < 0) {
+			if (a->plain)
+				dprintf(a->out, "\r\n");
 			break;
+		}
 		if (k >= 'A' && k <= 'Z')
 			k += 'a' - 'A';
 		if (k == '\r')
 			k = '\n';
-		if (k > 0 && k < 0x100 && strchr(keys, k) != NULL &&
-		    (a->plain || at_bottom(a, &p)))
+		if (k > 0 && k < 0x100 && (keys == NULL ||
+		    strchr(keys, k) != NULL) && (a->plain || at_bottom(a, &p))) {
+			if (a->plain)
+				echo_answer(a, k, keys);
 			break;
+		}
 		if (a->plain)
 			continue;
 		if (k == '\n')
@@ -488,6 +512,14 @@ lines_show(const struct ask *a, const char *title, const char *body,
 	page_free(&p);
 }
 
+/* No line typed (Ctrl-C, the end): what follows starts a new line. */
+static int
+unanswered_line(const struct ask *a, int r)
+{
+	dprintf(a->out, "\r\n");
+	return r;
+}
+
 /* Ask on plain lines until the answer is one `ok` accepts. */
 static int
 line_ask(struct ask *a, const char *title, const char *body,
@@ -499,7 +531,7 @@ line_ask(struct ask *a, const char *title, const char *body,
 	lines_show(a, title, body, prompt);
 	for (;;) {
 		if ((r = next_line(a, line, sizeof line)) < 0)
-			return r;
+			return unanswered_line(a, r);
 		if (ok(line, out))
 			return 0;
 		dprintf(a->out, "%s ", prompt);
@@ -617,7 +649,8 @@ ask_read(struct ask *a, const char *title, const char *body)
 		return (k = page_ask(a, title, body, prompt, "\n")) < 0 ? k :
 		    0;
 	lines_show(a, title, body, prompt);
-	return (k = next_line(a, line, sizeof line)) < 0 ? k : 0;
+	return (k = next_line(a, line, sizeof line)) < 0 ?
+	    unanswered_line(a, k) : 0;
 }
 
 /* The page again on the normal screen, to stay in the scrollback. */
@@ -651,7 +684,7 @@ ask_go_on(struct ask *a, const char *title, const char *body,
 	for (;;) {
 		lines_show(a, title, body, prompt);
 		if ((k = next_line(a, line, sizeof line)) < 0)
-			return k;
+			return unanswered_line(a, k);
 		if (line[0] == '\0')
 			return 0;
 		if (strcmp(line, "q") == 0 || strcmp(line, "Q") == 0)
@@ -703,4 +736,14 @@ ask_pain(struct ask *a, const char *title)
 	if (k == '\n')
 		return ASK_SKIP;
 	return k == 't' ? 10 : k - '0';
+}
+
+/* A page that stays until any key; 0, or ASK_QUIT or ASK_KILLED. */
+int
+ask_any_key(struct ask *a, const char *title, const char *body,
+    const char *prompt)
+{
+	int k = page_ask(a, title, body, prompt, NULL);
+
+	return k < 0 ? k : 0;
 }

@@ -25,6 +25,7 @@ checkin_open(struct checkin *c, const struct screen *sc, int sigfd,
 	c->ask.plain = sc->dumb;
 	c->ask.lines = lines;
 	c->ask.bold = sc->color;
+	c->pain[0] = c->pain[1] = -1;
 }
 
 /* Are the day's questions due: not asked today yet? */
@@ -127,24 +128,34 @@ pain_check(struct checkin *c, const char *when)
 
 	snprintf(title, sizeof title, "Pain %s the session", when);
 	r = ask_pain(&c->ask, title);
-	if (r >= 0)
+	if (r >= 0) {
 		rows_check(c->rows, "pain", when, r, NULL);
+		c->pain[strcmp(when, "after") == 0] = r;
+	}
 	return r == ASK_SKIP ? 0 : r < 0 ? unanswered(c, r) : 0;
 }
 
-/* Say what will happen, and wait for a key no answer uses. */
+/*
+ * Say what will happen, and wait for a key no answer uses.  A session
+ * resumed says how much is left of it.
+ */
 static int
-ready(struct checkin *c, const struct session *s, long ready_s)
+ready(struct checkin *c, const struct session *s)
 {
-	char body[400], t[32];
-	const struct session_ex *e = &s->ex[0];
+	char body[400], t[32], left[64] = "";
+	const struct session_ex *e = &s->ex[s->nph > 0 ? s->ph[0].ex : 0];
+	size_t n = session_to_do(s);
 	int r;
 
-	snprintf(body, sizeof body, "%zu exercise%s, about %s. First: %s "
-	    "(%s), with %ld s to get into position.", s->nex, s->nex == 1 ?
-	    "" : "s", lr_fmt_secs(t, sizeof t, (session_total(s) + 999) /
-	    1000), e->r.name, e->r.position, ready_s);
-	r = ask_go_on(&c->ask, "Ready", body, "start");
+	if (n < s->nex)
+		snprintf(left, sizeof left, " left of %zu", s->nex);
+	snprintf(body, sizeof body, "%zu exercise%s%s, about %s. First: %s "
+	    "(%s), with %ld s to get into position.", n, n == 1 ? "" : "s",
+	    left, lr_fmt_secs(t, sizeof t, (session_total(s) + 999) / 1000),
+	    e->r.name, e->r.position, s->nph > 0 && s->ph[0].kind == PH_READY ?
+	    s->ph[0].ms / 1000 : 0);
+	r = ask_go_on(&c->ask, n < s->nex ? "Ready to go on" : "Ready", body,
+	    "start");
 	return r < 0 ? unanswered(c, r) : 0;
 }
 
@@ -156,7 +167,7 @@ ready(struct checkin *c, const struct session *s, long ready_s)
  */
 int
 checkin_before(struct checkin *c, int screen, int pain,
-    const struct session *s, long ready_s)
+    const struct session *s)
 {
 	int r, asked = 0;
 
@@ -174,7 +185,7 @@ checkin_before(struct checkin *c, int screen, int pain,
 			return r;
 		asked = 1;
 	}
-	return asked ? ready(c, s, ready_s) : 0;
+	return asked ? ready(c, s) : 0;
 }
 
 /* Pain after the session: 0, or below 0 when it was not answered. */

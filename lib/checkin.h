@@ -15,6 +15,7 @@ struct checkin {
 	struct ask ask;
 	struct rows *rows;		/* where the answers are recorded */
 	int killed;			/* a signal to end came at a question */
+	int pain[2];			/* before and after; -1: none */
 	char *advice;			/* a stop's advice, shown again at exit */
 	const char *advice_title;
 };
@@ -23,7 +24,7 @@ void checkin_open(struct checkin *c, const struct screen *sc, int sigfd,
     int lines);
 int checkin_due(void);
 int checkin_before(struct checkin *c, int screen, int pain,
-    const struct session *s, long ready_s);
+    const struct session *s);
 int checkin_after(struct checkin *c);
 void checkin_advice(const struct checkin *c);
 void checkin_free(struct checkin *c);

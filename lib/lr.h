@@ -408,5 +408,7 @@ void ask_print(const struct ask *a, const char *title, const char *body);
 int ask_go_on(struct ask *a, const char *title, const char *body,
     const char *what);
 int ask_pain(struct ask *a, const char *title);
+int ask_any_key(struct ask *a, const char *title, const char *body,
+    const char *prompt);
 
 #endif

@@ -15,7 +15,7 @@
 #define MAX_ROWS 100		/* a taller window is drawn in its top part */
 #define MAX_SCALE 16
 
-enum { A_PLAIN, A_TITLE, A_PHASE };
+enum { A_PLAIN, A_TITLE, A_PHASE, A_ASK };
 
 /* The parts of the screen, in the order they are shown. */
 enum {
@@ -35,6 +35,7 @@ struct view {
 	char digits[32];		/* the count now */
 	char widest[32];		/* the widest count of the phase */
 	char next[256], how[256];
+	const char *ask;		/* a first q or n's question, or NULL */
 	int color;			/* the phase's colour, 30-37 */
 };
 
@@ -166,6 +167,7 @@ make_view(struct view *v, const struct screen *sc, const struct session *s,
 	v->p = p;
 	v->e = session_current(s);
 	v->now = now;
+	v->ask = sc->ask;
 	v->done_ms = session_elapsed(s, now);
 	v->phase = phase_word(p);
 	v->side = p->side == SIDE_LEFT ? "LEFT" : p->side == SIDE_RIGHT ?
@@ -340,19 +342,25 @@ draw_bar(struct canvas *c, int at, const struct view *v)
 	return 1;
 }
 
-/* The keys, as many as the width has room for. */
+/*
+ * The keys, as many as the width has room for; or, standing out, what
+ * a first q or n asks: the same key again.
+ */
 static int
-draw_keys(struct canvas *c, int at)
+draw_keys(struct canvas *c, int at, const char *ask)
 {
 	static const char *const keys[] = {
-		" space pause  n next  b back  q quit  ? keys",
-		" space pause  n next  q quit  ? keys",
-		" space pause  q quit  ? keys",
+		" space pause  n n next  b back  q q quit  ? keys",
+		" space pause  n n next  q q quit  ? keys",
+		" space pause  q q quit  ? keys",
 		" space pause  ? keys",
 		" ? keys",
 	};
 	size_t i;
+	int cut;
 
+	if (ask != NULL)
+		return canvas_wrap(c, at, " ", 1, ask, 1, A_ASK, &cut);
 	for (i = 0; i + 1 < sizeof keys / sizeof keys[0]; i++)
 		if ((int)strlen(keys[i]) <= c->width)
 			break;
@@ -409,7 +417,7 @@ draw_slot(struct canvas *c, int at, const struct view *v,
 	case S_NEXT: return canvas_wrap(c, at, " Next: ", 7, v->next, 1,
 	    A_PLAIN, &cut);
 	case S_BAR: return draw_bar(c, at, v);
-	case S_KEYS: return draw_keys(c, at);
+	case S_KEYS: return draw_keys(c, at, v->ask);
 	}
 	return 1;			/* the gaps */
 }
@@ -560,12 +568,15 @@ draw_help(struct canvas *c)
 		" lr-timer keys",
 		"",
 		"   space     pause, and go on again",
-		"   n         skip to the next exercise",
+		"   n n       skip to the next exercise (n twice)",
 		"   b         back to the start of this exercise",
-		"   q         end the session (what you did is kept)",
-		"   Ctrl-C    the same as q",
+		"   q q       end the session (q twice; what you did is "
+		    "kept)",
+		"   Ctrl-C    end the session at once",
 		"   Ctrl-Z    suspend; the session comes back paused",
-		"   ?         this help",
+		"   ?         these keys; the session waits, paused",
+		"",
+		" Caps Lock changes nothing: N N and Q Q work too.",
 		"",
 		" Stop at once if the pain turns sharp or shooting.",
 		"",
@@ -593,7 +604,7 @@ static size_t
 put_attr(char *buf, size_t n, const struct screen *sc, const struct line *l,
     int row, int color)
 {
-	if (row == 0 && sc->flash)
+	if ((row == 0 && sc->flash) || l->attr == A_ASK)
 		return (size_t)snprintf(buf, n, "\033[7m");
 	if (!sc->color || l->attr == A_PLAIN)
 		return 0;

@@ -18,6 +18,8 @@ struct screen {
 	int color, utf8;
 	int help;			/* the keys, not the session */
 	int flash;			/* the top line stands out */
+	const char *ask;		/* in place of the keys: a first q or
+					 * n asks again; NULL: none */
 	char *last;			/* the frame last written; owned */
 	size_t last_len, last_cap;
 	int last_rows, last_cols;

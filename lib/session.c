@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "session.h"
+#include "tally.h"
 
 void
 session_init(struct session *s, const struct session_hooks *h)
@@ -37,6 +38,7 @@ session_add(struct session *s, const struct plan_row *r)
 	e->r.cue = e->text[5] = lr_xstrdup(r->cue);
 	e->r.why = e->text[6] = lr_xstrdup(r->why);
 	e->r.steps = e->text[7] = lr_xstrdup(r->steps ? r->steps : "");
+	e->status[0] = e->status[1] = e->status[2] = ROW_SKIPPED;
 }
 
 /* Read the whole plan first: a broken plan must not start a session. */
@@ -83,24 +85,34 @@ add_phase(struct session *s, const struct phase *p)
 	s->ph[s->nph++] = *p;
 }
 
+/* The side (SIDE_*) of an exercise's k-th side of `sides`. */
+static int
+side_of(int sides, int k)
+{
+	return sides > 1 ? SIDE_LEFT + k : SIDE_BOTH;
+}
+
 /*
- * One set of an exercise: each side (with a pause to switch between
- * them), each rep or the hold.
+ * One set of an exercise: each side not done before (with a pause to
+ * switch between them), each rep or the hold.
  */
 static void
 lay_set(struct session *s, int ex, int set, long switch_s)
 {
-	const struct dose *d = &s->ex[ex].r.dose;
-	int sides = (int)d->sides, side, rep;
+	const struct session_ex *e = &s->ex[ex];
+	const struct dose *d = &e->r.dose;
+	int sides = (int)d->sides, k, rep, laid = 0;
 
-	for (side = 0; side < sides; side++) {
-		struct phase p = { PH_WORK, ex, set, sides > 1 ?
-		    SIDE_LEFT + side : SIDE_BOTH, 0, d->hold_s * 1000 };
+	for (k = 0; k < sides; k++) {
+		struct phase p = { PH_WORK, ex, set, side_of(sides, k), 0,
+		    d->hold_s * 1000 };
 		struct phase sw = p;
 
+		if (e->before[p.side])
+			continue;
 		sw.kind = PH_SWITCH;
 		sw.ms = switch_s * 1000;
-		if (side > 0)
+		if (laid++ > 0)
 			add_phase(s, &sw);
 		if (d->reps == 0)
 			add_phase(s, &p);
@@ -112,24 +124,61 @@ lay_set(struct session *s, int ex, int set, long switch_s)
 	}
 }
 
+/* The first side of an exercise still to do, or -1: all done before. */
+static int
+first_side(const struct session_ex *e)
+{
+	int sides = (int)e->r.dose.sides, k;
+
+	for (k = 0; k < sides; k++)
+		if (!e->before[side_of(sides, k)])
+			return side_of(sides, k);
+	return -1;
+}
+
+/*
+ * The get-ready of exercise i: longer when its position is not the
+ * one of the exercise laid out before it (lying down, then standing).
+ */
+static long
+ready_ms(const struct session *s, size_t i, long ready_s, long move_s)
+{
+	size_t k = i;
+
+	while (k-- > 0)
+		if (s->ex[k].end > s->ex[k].first)
+			return lr_list_meets(s->ex[k].r.position,
+			    s->ex[i].r.position) ? ready_s * 1000 :
+			    move_s * 1000;
+	return ready_s * 1000;
+}
+
 /*
  * Lay the plan out as phases: get ready; then each set does each side,
- * rests between sets.  Their sum is plan_seconds(): the timer takes
- * what lr-plan promised.
+ * rests between sets.  With no change of position their sum is
+ * plan_seconds(): the timer takes what lr-plan promised.  Sides done
+ * before (a resumed session) are left out, and an exercise with none
+ * left has no phase and no row.
  */
 void
-session_layout(struct session *s, long ready_s, long switch_s)
+session_layout(struct session *s, long ready_s, long ready_move_s,
+    long switch_s)
 {
 	size_t i;
-	int set;
+	int set, side;
 
 	for (i = 0; i < s->nex; i++) {
 		struct session_ex *e = &s->ex[i];
 		const struct dose *d = &e->r.dose;
-		struct phase p = { PH_READY, (int)i, 1, d->sides > 1 ?
-		    SIDE_LEFT : SIDE_BOTH, 0, ready_s * 1000 };
+		struct phase p = { PH_READY, (int)i, 1, SIDE_BOTH, 0, 0 };
 
-		e->first = s->nph;
+		e->first = e->end = s->nph;
+		if ((side = first_side(e)) < 0) {
+			e->finished = 1;
+			continue;
+		}
+		p.side = side;
+		p.ms = ready_ms(s, i, ready_s, ready_move_s);
 		add_phase(s, &p);
 		for (set = 1; set <= d->sets; set++) {
 			struct phase rest = { PH_REST, (int)i, set, SIDE_BOTH,
@@ -146,9 +195,9 @@ session_layout(struct session *s, long ready_s, long switch_s)
 /* ---- rows ---- */
 
 static void
-put_row(struct session *s, const struct session_ex *e, int side, int last)
+put_row(struct session *s, struct session_ex *e, int side, int last)
 {
-	const struct tally *t = &e->t[side];
+	const struct side_tally *t = &e->t[side];
 	struct session_row r;
 
 	memset(&r, 0, sizeof r);
@@ -166,12 +215,16 @@ put_row(struct session *s, const struct session_ex *e, int side, int last)
 		r.status = ROW_SKIPPED;
 	else
 		r.status = ROW_PARTIAL;
+	e->status[side] = r.status;
 	s->finished[r.status]++;
 	if (s->hooks.row != NULL && s->hooks.row(s, &r, s->hooks.arg) != 0)
 		s->quit = 1;
 }
 
-/* An exercise's rows, once: a side each, or both sides in one. */
+/*
+ * An exercise's rows, once: a side each, or both sides in one; none
+ * for a side done before.
+ */
 static void
 finish_ex(struct session *s, size_t i)
 {
@@ -180,11 +233,15 @@ finish_ex(struct session *s, size_t i)
 	if (e->finished)
 		return;
 	e->finished = 1;
-	if (e->r.dose.sides > 1) {
-		put_row(s, e, SIDE_LEFT, 0);
-		put_row(s, e, SIDE_RIGHT, 1);
-	} else
+	if (e->r.dose.sides <= 1)
 		put_row(s, e, SIDE_BOTH, 1);
+	else if (e->before[SIDE_RIGHT])
+		put_row(s, e, SIDE_LEFT, 1);
+	else {
+		if (!e->before[SIDE_LEFT])
+			put_row(s, e, SIDE_LEFT, 0);
+		put_row(s, e, SIDE_RIGHT, 1);
+	}
 }
 
 /* ---- moving on ---- */
@@ -193,7 +250,7 @@ static void
 enter_phase(struct session *s, size_t i, long long start)
 {
 	const struct phase *p = &s->ph[i];
-	struct tally *t = &s->ex[p->ex].t[p->side];
+	struct side_tally *t = &s->ex[p->ex].t[p->side];
 
 	s->cur = i;
 	s->start = start;
@@ -210,7 +267,7 @@ static void
 count_work(struct session *s, const struct phase *p, long ms, int whole)
 {
 	const struct dose *d = &s->ex[p->ex].r.dose;
-	struct tally *t = &s->ex[p->ex].t[p->side];
+	struct side_tally *t = &s->ex[p->ex].t[p->side];
 	const struct phase *next = &s->ph[s->cur + 1];
 
 	t->active_ms += ms;
@@ -426,6 +483,72 @@ session_active(const struct session *s)
 		for (k = 0; k < 3; k++)
 			ms += s->ex[i].t[k].active_ms;
 	return ms;
+}
+
+/* Exercises laid out: those with something to do (resumed: left). */
+size_t
+session_to_do(const struct session *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nex; i++)
+		n += s->ex[i].end > s->ex[i].first;
+	return n;
+}
+
+/* The first exercise of the plan with the id of exercise i. */
+static size_t
+first_of(const struct session *s, size_t i)
+{
+	size_t k;
+
+	for (k = 0; strcmp(s->ex[k].r.id, s->ex[i].r.id) != 0; k++)
+		;
+	return k;
+}
+
+/*
+ * Exercises, not sides, done, partial and skipped, folded from the
+ * rows as lr-report folds them (tally.c): a side done before a resume
+ * is done, an exercise at two steps is one.  Returns how many there
+ * are.
+ */
+size_t
+session_count(const struct session *s, int count[3])
+{
+	static const char *const status[] = { "done", "partial", "skipped" };
+	static const int row[] = { ROW_SKIPPED, ROW_SKIPPED, ROW_PARTIAL,
+	    ROW_DONE };
+	struct tally t;
+	struct tally_row r = { "", NULL, NULL, NULL, 0, 0, 0 };
+	struct tally_step st;
+	size_t i, n = 0;
+	int k, sides;
+
+	tally_init(&t);
+	for (i = 0; i < s->nex; i++) {
+		const struct session_ex *e = &s->ex[i];
+
+		sides = (int)e->r.dose.sides > 1 ? 2 : 1;
+		r.id = e->r.id;
+		r.step = e->r.step;
+		for (k = 0; k < sides; k++) {
+			int side = side_of(sides, k);
+
+			r.side = result_sides[side];
+			r.status = status[e->before[side] ? ROW_DONE :
+			    e->status[side]];
+			tally_take(&t, &r, &st);
+		}
+	}
+	count[ROW_DONE] = count[ROW_PARTIAL] = count[ROW_SKIPPED] = 0;
+	for (i = 0; i < s->nex; i++)
+		if (first_of(s, i) == i) {
+			count[row[tally_state(&t, "", s->ex[i].r.id)]]++;
+			n++;
+		}
+	tally_free(&t);
+	return n;
 }
 
 void

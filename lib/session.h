@@ -34,7 +34,7 @@ struct phase {
 };
 
 /* What was done of an exercise on one side. */
-struct tally {
+struct side_tally {
 	long sets, reps, hold_ms, active_ms;
 	long long started;		/* when its first work began */
 	int touched;
@@ -44,7 +44,9 @@ struct session_ex {
 	struct plan_row r;
 	char *text[8];			/* owned: id, name, kind, ... */
 	size_t first, end;		/* its phases */
-	struct tally t[3];
+	struct side_tally t[3];
+	int before[3];			/* a side done before a resume: not again */
+	int status[3];			/* each side's row, once written: ROW_* */
 	int finished;
 };
 
@@ -83,7 +85,8 @@ struct session {
 void session_init(struct session *s, const struct session_hooks *h);
 void session_add(struct session *s, const struct plan_row *r);
 int session_read(struct session *s, const char *path);
-void session_layout(struct session *s, long ready_s, long switch_s);
+void session_layout(struct session *s, long ready_s, long ready_move_s,
+    long switch_s);
 void session_start(struct session *s, long long now);
 void session_tick(struct session *s, long long now);
 void session_pause(struct session *s, long long now);
@@ -98,6 +101,8 @@ long session_elapsed(const struct session *s, long long now);
 long session_left(const struct session *s, long long now);
 long session_total(const struct session *s);
 long session_active(const struct session *s);
+size_t session_count(const struct session *s, int count[3]);
+size_t session_to_do(const struct session *s);
 void session_free(struct session *s);
 
 #endif

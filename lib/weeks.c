@@ -269,17 +269,20 @@ count_state(struct week *w, int was, int now)
  * and the day of each row are its own date's.
  */
 static void
-take_exercise(struct weeks *s, const struct result *r, long day)
+take_exercise(struct weeks *s, const struct result *r,
+    const struct lr_stamp *t)
 {
+	long day = t->day;
 	int wd = lr_weekday(day);
 	struct week *w;
 	struct recent *rc = recent(s, lr_hash(r->session), r->session,
 	    day - wd);
+	struct tally_row row = { r->session, r->id, r->side, r->status,
+	    r->step, t->epoch, day - wd };
 	struct tally_step st;
 
 	note_conditions(s, rc, r->id);
-	tally_take(&s->tally, r->session, r->id, r->side, r->status, day - wd,
-	    &st);
+	tally_take(&s->tally, &row, &st);
 	w = weeks_at(s, st.week);
 	count_state(w, st.before, st.after);
 	w->nsess += (size_t)st.counts;
@@ -357,7 +360,7 @@ void
 weeks_take(struct weeks *s, const struct result *r, const struct lr_stamp *t)
 {
 	if (r->record[0] == 'e')
-		take_exercise(s, r, t->day);
+		take_exercise(s, r, t);
 	else if (r->record[0] == 'p')
 		take_pain(s, r, t, t->day);
 	else if (strcmp(r->status, "stop") == 0)

@@ -63,6 +63,24 @@ wait_repaint() {
 	return 1
 }
 
+# Stop as a person does: q, which asks again on the last line, and q;
+# then the end screen, which stays until a key once it has all been
+# seen (Enter shows more of it until then): Enter until the timer ends.
+stop_session() {
+	keys q
+	wait_for 'press q again to stop'
+	keys q
+	wait_for 'Session stopped'
+	for _ in $(seq 50); do
+		[ -s status ] && return 0
+		keys Enter
+		sleep 0.2
+	done
+	echo "did not exit"
+	pane
+	return 1
+}
+
 wait_exit() {
 	for _ in $(seq 100); do
 		[ -s status ] && return 0
@@ -89,21 +107,21 @@ PAUSED_ROW='█▀▄ ▄▀▄ █ █ ▄▀▀ █▀▀ █▀▄'
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane > small.txt
-	keys q
+	stop_session
 	wait_exit
 	next_terminal
 	start 80 24
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane > mid.txt
-	keys q
+	stop_session
 	wait_exit
 	next_terminal
 	start 120 40
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane > big.txt
-	keys q
+	stop_session
 	wait_exit
 	small=$(digit_rows small.txt)
 	mid=$(digit_rows mid.txt)
@@ -133,7 +151,7 @@ never_scrolls() {
 		[ "$(digit_rows before.txt)" -ge 3 ]
 		[ "$(LC_ALL=C.UTF-8 wc -L < before.txt)" -lt "$1" ]
 	done
-	keys q
+	stop_session
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
 }
@@ -157,6 +175,8 @@ never_scrolls() {
 	# The keys page and back: two repaints, time going on meanwhile.
 	keys '?'
 	wait_for 'lr-timer keys'
+	pane | grep -q '^   q q       end the session'
+	pane | grep -q '^   n n       skip to the next exercise'
 	keys x
 	wait_for 'PAUSED'
 	pane > b.txt
@@ -167,7 +187,7 @@ never_scrolls() {
 		sleep 0.1
 	done
 	! pane | grep -qF "$PAUSED_ROW" || return 1
-	keys q
+	stop_session
 	wait_exit
 }
 
@@ -180,7 +200,7 @@ never_scrolls() {
 	grep -q '^ Position: lying on your back\. Equipment: none\.$' ready.txt
 	grep -q '^ 1\. Lie on your back with knees bent and feet flat\.$' ready.txt
 	grep -q '^ 2\. Bring one knee slowly up toward your chest\.$' ready.txt
-	keys q
+	stop_session
 	wait_exit
 	# A plan without the steps column still runs, with none shown.
 	next_terminal
@@ -192,7 +212,7 @@ never_scrolls() {
 	pane > bare.txt
 	grep -q 'Position: lying on your back' bare.txt
 	! grep -q '^ 1\. ' bare.txt || return 1
-	keys q
+	stop_session
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
 }
@@ -211,7 +231,7 @@ never_scrolls() {
 	keys Space
 	wait_for 'PAUSED'
 	pane -e | grep -qE "$red"
-	keys q
+	stop_session
 	wait_exit
 	next_terminal
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
@@ -219,6 +239,6 @@ never_scrolls() {
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	! pane -e | grep -qE "$any" || return 1
-	keys q
+	stop_session
 	wait_exit
 }

@@ -63,8 +63,37 @@ results_summary() {
 	rests=$(awk -F'\t' 'NR > 1 { n += $8 - 1 } END { print n }' plan.tsv)
 	[ "$(grep -c ': rest ' <<<"$stderr")" -eq "$rests" ]
 	grep -q ': Chair pose: set 1/1: hold for 5 slow breaths (25 s)$' <<<"$stderr"
-	rows=$(awk -F'\t' 'NR > 1 { n += $7 } END { print n }' plan.tsv)
-	grep -q "done: $rows done, 0 partial, 0 skipped" <<<"$stderr"
+	# The last line counts exercises, not sides.
+	n=$(awk 'END { print NR - 1 }' plan.tsv)
+	grep -q "session .* done: $n of $n exercises in full, 0 in part, 0 skipped; " <<<"$stderr"
+}
+
+@test "the last line counts exercises, not sides, and a session cut short is stopped" {
+	# Two exercises, the first on each side: 3 rows, 2 exercises.
+	lr-plan -R sciatica | head -n 3 > plan.tsv
+	[ "$(awk -F'\t' 'NR == 2 { print $7 } NR == 3 { print $7 }' plan.tsv | tr '\n' ' ')" = "2 1 " ]
+	run --separate-stderr lr-timer --batch --speed 1000 plan.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | results_summary | wc -l)" -eq 3 ]
+	[ "$(tail -n 1 <<<"$stderr" | sed 's/; took .*//; s/session [^ ]* //')" = "lr-timer: done: 2 of 2 exercises in full, 0 in part, 0 skipped; 1 min 10 s of exercise" ]
+	# Cut short in the first exercise: stopped, never done.
+	lr-plan -R sciatica > plan.tsv
+	lr-timer --batch --speed 20 plan.tsv > out.tsv 2>err.txt &
+	pid=$!
+	for _ in $(seq 300); do
+		grep -q ': switch sides' err.txt && break
+		sleep 0.1
+	done
+	kill -TERM "$pid"
+	st=0
+	wait "$pid" || st=$?
+	[ "$st" -eq 1 ]
+	# Counted in exercises: the eight of the plan, not its 13 sides.
+	last=$(tail -n 1 err.txt)
+	[[ "$last" =~ ^lr-timer:\ session\ [^\ ]*\ stopped:\ ([0-9]+)\ of\ 8\ exercises\ in\ full,\ ([0-9]+)\ in\ part,\ ([0-9]+)\ skipped\; ]]
+	[ $((BASH_REMATCH[1] + BASH_REMATCH[2] + BASH_REMATCH[3])) -eq 8 ]
+	[ "${BASH_REMATCH[3]}" -ge 6 ]
+	! grep -q 'session [^ ]* done' err.txt || return 1
 }
 
 @test "--ready 0 and --switch 0 turn the pauses off" {
@@ -77,8 +106,32 @@ results_summary() {
 
 @test "the session takes what lr-plan estimates, without the pauses it was told to drop" {
 	lr-plan -R sciatica > plan.tsv
-	run --separate-stderr lr-timer --batch --speed 1000 plan.tsv
+	# The longer get-ready of a change of position is the timer's own.
+	run --separate-stderr lr-timer --batch --speed 1000 --ready-move 10 plan.tsv
 	grep -q "about $(lr-plan -R sciatica --total) s at speed 1000" <<<"$stderr"
+}
+
+@test "a change of position gets a longer get-ready: twice --ready, or --ready-move" {
+	lr-plan -R sciatica > plan.tsv
+	# Changes: the positions of two exercises in a row share none.
+	changes=$(awk -F'\t' 'NR > 2 {
+		n = split(prev, a, ","); shared = 0
+		for (i = 1; i <= n; i++) if (("," $5 ",") ~ ("," a[i] ",")) shared = 1
+		if (!shared) c++
+	} NR > 1 { prev = $5 } END { print c + 0 }' plan.tsv)
+	[ "$changes" -ge 1 ]
+	total=$(lr-plan -R sciatica --total)
+	run --separate-stderr lr-timer --batch --speed 1000 plan.tsv
+	assert_success
+	grep -q "about $((total + 10 * changes)) s at speed 1000" <<<"$stderr"
+	[ "$(grep -c ': get ready: .* (20 s)$' <<<"$stderr")" -eq "$changes" ]
+	run --separate-stderr lr-timer --batch --speed 1000 --ready-move 40 plan.tsv
+	grep -q "about $((total + 30 * changes)) s at speed 1000" <<<"$stderr"
+	[ "$(grep -c ': get ready: .* (40 s)$' <<<"$stderr")" -eq "$changes" ]
+	# The first exercise has the plain get-ready.
+	grep -m 1 ': get ready: ' <<<"$stderr" | grep -q '(10 s)$'
+	run --separate-stderr lr-timer --batch --speed 1000 --ready 0 plan.tsv
+	! grep -q 'get ready' <<<"$stderr" || return 1
 }
 
 @test "an edited plan runs: grep -v drops an exercise" {
@@ -232,6 +285,10 @@ wait_for_lines() {
 	assert_failure 2
 	run lr-timer --switch 9999
 	assert_failure 2
+	run lr-timer --ready-move -1
+	assert_failure 2
+	run lr-timer --ready-move 601
+	assert_failure 2
 	run lr-timer a.tsv b.tsv
 	assert_failure 2
 	run lr-timer --bogus
@@ -275,4 +332,91 @@ wait_for_lines() {
 	# are not waited for, so the last may say nothing before the end).
 	[ "$(grep -c 'ALSA' <<<"$stderr")" -le 1 ]
 	[ "$(grep 'ALSA' <<<"$stderr" | grep -cvE -- '^lr-timer: --cue-cmd wrote [0-9]+ lines? on stderr, the first: ALSA lib pcm.c: cannot find card 1$')" -eq 0 ]
+}
+
+# Cut a batch session short with SIGTERM once the first exercise's
+# rows are out, leaving its rows in $1.
+cut_short() {
+	lr-timer --batch --speed 20 plan.tsv > "$1" 2>/dev/null &
+	pid=$!
+	for _ in $(seq 300); do
+		[ "$(wc -l < "$1")" -ge 3 ] && break
+		sleep 0.1
+	done
+	kill -TERM "$pid"
+	wait "$pid" || true
+}
+
+@test "--resume with nothing to resume, or a plan: a clear message" {
+	run lr-timer --batch --resume
+	assert_failure 1
+	assert_output 'lr-timer: nothing to resume: no session was stopped early today'
+	lr-plan -R sciatica > plan.tsv
+	run lr-timer --batch --resume plan.tsv
+	assert_failure 2
+	assert_output --partial 'lr-timer: --resume takes no plan'
+}
+
+@test "a session cut short is kept private, and --resume refuses one others can write" {
+	lr-plan -R sciatica > plan.tsv
+	cut_short part1.tsv
+	state="$HOME/.local/state/lr/resume"
+	[ "$(stat -c %a "$state")" = 600 ]
+	chmod 620 "$state"
+	run lr-timer --batch --resume
+	assert_failure 1
+	assert_output "lr-timer: $state: not resumed: it is not a file only you can write (chmod 600 it, or remove it)"
+	chmod 600 "$state"
+	# Not today's: refused, and said why.
+	sed -i 's/^date\t.*/date\t2001-01-01/' "$state"
+	run lr-timer --batch --resume
+	assert_failure 1
+	assert_output 'lr-timer: nothing to resume: the session stopped early was on 2001-01-01, and only today'"'"'s is picked up'
+	printf 'something else\n' > "$state"
+	run lr-timer --batch --resume
+	assert_failure 1
+	assert_output "lr-timer: $state: not resumed: it is not a session as lr-timer keeps one"
+}
+
+@test "--resume goes on where the session stopped, under its id, later; then nothing is left" {
+	lr-plan -R sciatica > plan.tsv
+	cut_short part1.tsv
+	id=$(column_of session < part1.tsv | sort -u)
+	[ "$(printf '%s\n' "$id" | wc -l)" -eq 1 ]
+	[ "$(awk -F'\t' '$11 == "done"' part1.tsv | wc -l)" -ge 2 ]
+	# Another session run to its end meanwhile leaves it kept.
+	lr-timer --batch --speed 1000 plan.tsv > other.tsv 2>/dev/null
+	run --separate-stderr lr-timer --batch --speed 1000 --resume
+	assert_success
+	printf '%s\n' "$output" > part2.tsv
+	# What was left: the sides not done, and their exercises.
+	sides=$(awk -F'\t' '$3 == "exercise" && $11 != "done"' part1.tsv | wc -l)
+	left=$(awk -F'\t' '$3 == "exercise" && $11 != "done" { print $5 }' part1.tsv | sort -u | wc -l)
+	grep -q "session $id resumed: $left exercises left, " <<<"$stderr"
+	tail -n 1 <<<"$stderr" | grep -q "session $id done: 8 of 8 exercises in full, 0 in part, 0 skipped"
+	# Rows only for what was not done, all of the same session, each
+	# later than every row of the first part.
+	[ "$(column_of session < part2.tsv | sort -u)" = "$id" ]
+	! grep -q '	knee-to-chest	' part2.tsv || return 1
+	[ "$(results_summary < part2.tsv | wc -l)" -eq "$sides" ]
+	[ "$(column_of status < part2.tsv | sort -u)" = "done" ]
+	last1=$(column_of started < part1.tsv | sort | tail -n 1)
+	first2=$(column_of started < part2.tsv | sort | head -n 1)
+	[[ "$first2" > "$last1" ]]
+	# Logged, both parts are one session, every exercise done once: 8
+	# exercises, not 13 sides, and none partly done or skipped.
+	export LR_LOG="$BATS_TEST_TMPDIR/log.tsv"
+	lr-log -q part1.tsv
+	lr-log -q part2.tsv
+	[ "$(sed 1d "$LR_LOG" | wc -l)" -eq 24 ]
+	run lr-report -w 1 --format tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | column_of sessions | awk '{ n += $1 } END { print n }')" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | column_of "done" | awk '{ n += $1 } END { print n }')" -eq 8 ]
+	[ "$(printf '%s\n' "$output" | column_of partial | awk '{ n += $1 } END { print n }')" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | column_of skipped | awk '{ n += $1 } END { print n }')" -eq 0 ]
+	# Done: nothing is left to resume.
+	run lr-timer --batch --resume
+	assert_failure 1
+	assert_output --partial 'nothing to resume'
 }

@@ -54,7 +54,7 @@ start(struct session *s, const struct plan_row *a, const struct plan_row *b)
 	session_add(s, a);
 	if (b != NULL)
 		session_add(s, b);
-	session_layout(s, READY_S, SWITCH_S);
+	session_layout(s, READY_S, READY_S, SWITCH_S);
 	session_start(s, 0);
 }
 

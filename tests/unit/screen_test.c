@@ -60,7 +60,7 @@ add_exercises(struct session *s)
 	session_init(s, NULL);
 	session_add(s, &a);
 	session_add(s, &b);
-	session_layout(s, 10, 5);
+	session_layout(s, 10, 10, 5);
 	session_start(s, 0);
 }
 

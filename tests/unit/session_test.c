@@ -60,7 +60,7 @@ two_exercises(struct session *s, struct seen *w)
 	session_init(s, &h);
 	session_add(s, &a);
 	session_add(s, &b);
-	session_layout(s, READY_S, SWITCH_S);
+	session_layout(s, READY_S, READY_S, SWITCH_S);
 }
 
 static void
@@ -187,7 +187,7 @@ no_pauses_when_told(void **state)
 	free(s.ph);
 	s.ph = NULL;
 	s.nph = 0;
-	session_layout(&s, 0, 0);
+	session_layout(&s, 0, 0, 0);
 	assert_int_equal(s.nph, 8);
 	check_phase(&s.ph[0], PH_WORK, 0, 1, SIDE_LEFT, 0, 20000);
 	check_phase(&s.ph[1], PH_WORK, 0, 1, SIDE_RIGHT, 0, 20000);
@@ -401,6 +401,184 @@ a_failed_row_ends_the_session(void **state)
 	session_free(&s);
 }
 
+/*
+ * Three exercises: lying down, lying down again, then standing.  The
+ * get-ready is the long one only before the one whose position is not
+ * the one before it; a list of positions shares one with another.
+ */
+static void
+a_change_of_position_gets_longer_to_get_ready(void **state)
+{
+	struct session s;
+	struct plan_row a = {
+		1, "a", "A", "stretch", "supine", "none", "", "",
+		{ 1, 1, 0, 0, 20, 0, 0 }, NULL
+	};
+	struct plan_row b = a, c = a, d = a;
+
+	(void)state;
+	b.id = "b";
+	b.position = "prone,supine";
+	c.id = "c";
+	c.position = "standing";
+	d.id = "d";
+	d.position = "sitting,standing";
+	session_init(&s, NULL);
+	session_add(&s, &a);
+	session_add(&s, &b);
+	session_add(&s, &c);
+	session_add(&s, &d);
+	session_layout(&s, 10, 25, 5);
+	assert_int_equal(s.nph, 8);
+	check_phase(&s.ph[0], PH_READY, 0, 1, SIDE_BOTH, 0, 10000);
+	check_phase(&s.ph[2], PH_READY, 1, 1, SIDE_BOTH, 0, 10000);
+	check_phase(&s.ph[4], PH_READY, 2, 1, SIDE_BOTH, 0, 25000);
+	check_phase(&s.ph[6], PH_READY, 3, 1, SIDE_BOTH, 0, 10000);
+	assert_int_equal(session_total(&s), 4 * 20000 + 3 * 10000 + 25000);
+	session_free(&s);
+}
+
+/*
+ * Resumed: the hamstring's left side was done before, so only its
+ * right side is laid out (no switch of sides) and has a row; the
+ * exercise counts as done when that side is.
+ */
+static void
+sides_done_before_are_left_out(void **state)
+{
+	struct session s;
+	struct seen w;
+	int count[3];
+
+	(void)state;
+	memset(&w, 0, sizeof w);
+	two_exercises(&s, &w);
+	free(s.ph);
+	s.ph = NULL;
+	s.nph = 0;
+	s.ex[0].before[SIDE_LEFT] = 1;
+	session_layout(&s, READY_S, READY_S, SWITCH_S);
+	assert_int_equal(s.nph, 8);
+	check_phase(&s.ph[0], PH_READY, 0, 1, SIDE_RIGHT, 0, 10000);
+	check_phase(&s.ph[1], PH_WORK, 0, 1, SIDE_RIGHT, 0, 20000);
+	check_phase(&s.ph[2], PH_REST, 0, 1, SIDE_BOTH, 0, 10000);
+	check_phase(&s.ph[3], PH_WORK, 0, 2, SIDE_RIGHT, 0, 20000);
+	check_phase(&s.ph[4], PH_READY, 1, 1, SIDE_BOTH, 0, 10000);
+	session_start(&s, 0);
+	session_tick(&s, 60000);
+	assert_ptr_equal(session_phase(&s), &s.ph[4]);
+	assert_int_equal(w.nrows, 1);
+	check_row(&w.rows[0], "hamstring", SIDE_RIGHT, ROW_DONE, 2, 0, 40,
+	    40);
+	assert_int_equal(w.rows[0].last, 1);
+	session_quit(&s, 60000);
+	assert_int_equal(w.nrows, 2);
+	check_row(&w.rows[1], "bridge", SIDE_BOTH, ROW_SKIPPED, 0, 0, 0, 0);
+	session_count(&s, count);
+	assert_int_equal(count[ROW_DONE], 1);
+	assert_int_equal(count[ROW_PARTIAL], 0);
+	assert_int_equal(count[ROW_SKIPPED], 1);
+	session_free(&s);
+}
+
+/* An exercise all done before: no phase, no row, counted as done. */
+static void
+an_exercise_done_before_has_no_phase(void **state)
+{
+	struct session s;
+	struct seen w;
+	int count[3];
+
+	(void)state;
+	two_exercises(&s, &w);
+	free(s.ph);
+	s.ph = NULL;
+	s.nph = 0;
+	s.ex[0].before[SIDE_LEFT] = s.ex[0].before[SIDE_RIGHT] = 1;
+	session_layout(&s, READY_S, READY_S, SWITCH_S);
+	assert_int_equal(s.nph, 4);
+	check_phase(&s.ph[0], PH_READY, 1, 1, SIDE_BOTH, 0, 10000);
+	session_start(&s, 0);
+	session_tick(&s, 25000);
+	assert_true(s.done);
+	assert_int_equal(w.nrows, 1);
+	check_row(&w.rows[0], "bridge", SIDE_BOTH, ROW_DONE, 1, 3, 9, 15);
+	session_count(&s, count);
+	assert_int_equal(count[ROW_DONE], 2);
+	session_free(&s);
+}
+
+/* Exercises, not sides: one side partial makes the exercise partial. */
+static void
+exercises_are_counted_not_sides(void **state)
+{
+	struct session s;
+	struct seen w;
+	int count[3];
+
+	(void)state;
+	two_exercises(&s, &w);
+	session_start(&s, 0);
+	assert_ptr_equal(at(&s, 50000), &s.ph[3]);
+	session_quit(&s, 50000);
+	session_count(&s, count);
+	assert_int_equal(s.finished[ROW_PARTIAL], 2);
+	assert_int_equal(count[ROW_DONE], 0);
+	assert_int_equal(count[ROW_PARTIAL], 1);
+	assert_int_equal(count[ROW_SKIPPED], 1);
+	session_free(&s);
+	two_exercises(&s, &w);
+	session_start(&s, 0);
+	session_tick(&s, 200000);
+	session_count(&s, count);
+	assert_int_equal(s.finished[ROW_DONE], 3);
+	assert_int_equal(count[ROW_DONE], 2);
+	assert_int_equal(count[ROW_PARTIAL] + count[ROW_SKIPPED], 0);
+	session_free(&s);
+}
+
+/*
+ * The end screen counts as lr-report does (tally.c): an exercise at two
+ * steps is one, done when done at either; a side done before a resume
+ * is done; sides not written yet are skipped.
+ */
+static void
+counted_as_the_report_counts(void **state)
+{
+	struct session s;
+	struct plan_row a = {
+		1, "bridge", "Bridge", "strength", "supine", "none", "", "",
+		{ 1, 1, 3, 2, 3, 0, 0 }, NULL
+	};
+	struct plan_row b = a, c = a, d = a;
+	int count[3];
+
+	(void)state;
+	b.step = 2;
+	c.step = 3;
+	c.id = "hamstring";
+	c.dose.sides = 2;
+	d.step = 4;
+	d.id = "cobra";
+	session_init(&s, NULL);
+	session_add(&s, &a);
+	session_add(&s, &b);
+	session_add(&s, &c);
+	session_add(&s, &d);
+	s.ex[0].status[SIDE_BOTH] = ROW_DONE;
+	s.ex[2].before[SIDE_LEFT] = 1;
+	s.ex[2].status[SIDE_RIGHT] = ROW_PARTIAL;
+	assert_int_equal(session_count(&s, count), 3);
+	assert_int_equal(count[ROW_DONE], 1);
+	assert_int_equal(count[ROW_PARTIAL], 1);
+	assert_int_equal(count[ROW_SKIPPED], 1);
+	s.ex[2].status[SIDE_RIGHT] = ROW_DONE;
+	assert_int_equal(session_count(&s, count), 3);
+	assert_int_equal(count[ROW_DONE], 2);
+	assert_int_equal(count[ROW_PARTIAL], 0);
+	session_free(&s);
+}
+
 int
 main(void)
 {
@@ -415,6 +593,11 @@ main(void)
 		cmocka_unit_test(quit_writes_the_rest_as_skipped),
 		cmocka_unit_test(back_restarts_the_exercise),
 		cmocka_unit_test(a_failed_row_ends_the_session),
+		cmocka_unit_test(a_change_of_position_gets_longer_to_get_ready),
+		cmocka_unit_test(sides_done_before_are_left_out),
+		cmocka_unit_test(an_exercise_done_before_has_no_phase),
+		cmocka_unit_test(exercises_are_counted_not_sides),
+		cmocka_unit_test(counted_as_the_report_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

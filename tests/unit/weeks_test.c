@@ -13,8 +13,11 @@
 	"\thold_s\tactive_s\tstatus\tpain\tnote\n"
 /* An exercise record: one side, or both, of a session's step. */
 #define EX(when, s, id, side, status, active) \
-	when "+01:00\t" s "\texercise\t1\t" id "\t" side "\t1\t0\t" \
-	#active "\t" #active "\t" status "\t\t\n"
+	EXS(when, s, 1, id, side, status, active)
+/* The same at another step. */
+#define EXS(when, s, step, id, side, status, active) \
+	when "+01:00\t" s "\texercise\t" #step "\t" id "\t" side \
+	"\t1\t0\t" #active "\t" #active "\t" status "\t\t\n"
 #define PAIN(when, s, status, n) \
 	when "+01:00\t" s "\tpain\t0\t\t\t0\t0\t0\t0\t" status "\t" #n "\t\n"
 #define SCREEN(when, s, status, note) \
@@ -508,7 +511,8 @@ sides_fold_into_one_exercise(void **state)
 /*
  * A session resumed later, its rows in a batch of their own after
  * another session's: a side skipped and then done is done, and the
- * counts move with it; a side skipped once more stays done.
+ * counts move with it; a side skipped once more at another step (as
+ * lr-log add --session writes, at the session's time) stays done.
  */
 static void
 a_side_done_when_resumed(void **state)
@@ -524,7 +528,8 @@ a_side_done_when_resumed(void **state)
 	    EX("2026-11-18T20:00:00", "a", "bird-dog", "right", "done", 30)
 	    EX("2026-11-18T20:01:00", "a", "cobra", "both", "partial", 10)
 	    EX("2026-11-18T20:02:00", "a", "cobra", "both", "done", 20)
-	    EX("2026-11-18T20:03:00", "a", "bird-dog", "right", "skipped", 0));
+	    EXS("2026-11-18T18:00:00", "a", 2, "bird-dog", "right", "skipped",
+		0));
 
 	(void)state;
 	weeks_init(&s, NULL);
@@ -547,6 +552,49 @@ a_side_done_when_resumed(void **state)
 	weeks_free(&s);
 	fclose(first);
 	fclose(later);
+}
+
+/*
+ * lr-timer --resume writes a side again at the same step, later: the
+ * later row counts, even when it did less (a part done, then skipped),
+ * in whatever order the rows come; a row of another step still keeps
+ * the side's best; a session is one session, and its minutes are all
+ * the exercise done.
+ */
+static void
+a_later_row_of_a_step_replaces(void **state)
+{
+	struct weeks s;
+	const struct week *w;
+
+	(void)state;
+	read_log(&s, HEADER
+	    EX("2026-11-18T18:00:00", "a", "cobra", "both", "done", 30)
+	    EX("2026-11-18T18:01:00", "a", "cat-cow", "both", "partial", 10)
+	    EX("2026-11-18T18:02:00", "a", "bird-dog", "left", "skipped", 0)
+	    EX("2026-11-18T18:02:00", "a", "bird-dog", "right", "skipped", 0)
+	    EX("2026-11-18T18:03:00", "a", "glute-bridge", "both", "partial",
+		10)
+	    EX("2026-11-18T18:30:00", "a", "cat-cow", "both", "done", 30)
+	    EX("2026-11-18T18:31:00", "a", "bird-dog", "left", "done", 20)
+	    EX("2026-11-18T18:32:00", "a", "bird-dog", "right", "partial", 5)
+	    EX("2026-11-18T18:33:00", "a", "glute-bridge", "both", "skipped",
+		0)
+	    /* The earlier row after the later one: still the later counts. */
+	    EX("2026-11-18T18:01:30", "a", "bird-dog", "right", "skipped", 0)
+	    EXS("2026-11-18T18:40:00", "a", 5, "cobra", "both", "skipped", 0));
+	w = week_of(&s, 18);
+	assert_int_equal(w->nsess, 1);
+	assert_int_equal(w->done, 2);
+	assert_int_equal(w->partial, 1);
+	assert_int_equal(w->skipped, 1);
+	assert_int_equal(w->active_s, 105);
+	assert_int_equal(tally_state(&s.tally, "a", "cobra"), EX_DONE);
+	assert_int_equal(tally_state(&s.tally, "a", "cat-cow"), EX_DONE);
+	assert_int_equal(tally_state(&s.tally, "a", "bird-dog"), EX_PARTIAL);
+	assert_int_equal(tally_state(&s.tally, "a", "glute-bridge"),
+	    EX_SKIPPED);
+	weeks_free(&s);
 }
 
 /*
@@ -684,6 +732,7 @@ main(void)
 		cmocka_unit_test(three_hundred_sessions),
 		cmocka_unit_test(sides_fold_into_one_exercise),
 		cmocka_unit_test(a_side_done_when_resumed),
+		cmocka_unit_test(a_later_row_of_a_step_replaces),
 		cmocka_unit_test(resumed_after_many_sessions),
 		cmocka_unit_test(exercises_in_turns),
 		cmocka_unit_test(notes_of_check_ins),
