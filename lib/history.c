@@ -225,9 +225,10 @@ take_exercise(struct hist *h, const struct result *r, long day)
 	size_t ex = ex_index(h, r->id), i;
 	struct hist_item *it = NULL;
 	struct tally_step t;
+	struct tally_row row = { r->session, r->id, r->side, r->status,
+	    day - lr_weekday(day) };
 
-	tally_take(&h->tally, r->session, r->id, r->side, r->status,
-	    day - lr_weekday(day), &t);
+	tally_take(&h->tally, &row, &t);
 	count_state(&h->v[ex], &t);
 
 	for (i = 0; i < o->nitems; i++)

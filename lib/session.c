@@ -520,7 +520,7 @@ session_count(const struct session *s, int count[3])
 	static const int row[] = { ROW_SKIPPED, ROW_SKIPPED, ROW_PARTIAL,
 	    ROW_DONE };
 	struct tally t;
-	struct tally_row r = { "", NULL, NULL, NULL, 0, 0, 0 };
+	struct tally_row r = { "", NULL, NULL, NULL, 0 };
 	struct tally_step st;
 	size_t i, n = 0;
 	int k, sides;
@@ -531,7 +531,6 @@ session_count(const struct session *s, int count[3])
 
 		sides = (int)e->r.dose.sides > 1 ? 2 : 1;
 		r.id = e->r.id;
-		r.step = e->r.step;
 		for (k = 0; k < sides; k++) {
 			int side = side_of(sides, k);
 

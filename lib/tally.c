@@ -175,13 +175,13 @@ name(struct tally *t, const char *id)
 	return (uint32_t)t->nnames;
 }
 
-static struct tally_ex *
+static uint32_t *
 find_ex(const struct tally *t, const struct tally_sess *s, uint32_t nm)
 {
 	uint32_t i;
 
 	for (i = 0; i < s->n; i++)
-		if (t->ex[s->start + i].word >> SIDE_BITS == nm)
+		if (t->ex[s->start + i] >> SIDE_BITS == nm)
 			return &t->ex[s->start + i];
 	return NULL;
 }
@@ -191,7 +191,7 @@ find_ex(const struct tally *t, const struct tally_sess *s, uint32_t nm)
  * read end ex and grow in place; a session resumed later is moved to
  * the end, with room to grow.
  */
-static struct tally_ex *
+static uint32_t *
 ex_add(struct tally *t, struct tally_sess *s)
 {
 	size_t k = 1;
@@ -250,46 +250,26 @@ status_state(const char *status)
 }
 
 /*
- * Whether a row of side k in state `now` takes the place of what side
- * k holds.  A session resumed writes a side again at the same step,
- * later (lr-formats(5)): the later row counts, whatever its state.
- * Otherwise (another step, the same start) a side keeps its best.
+ * Take one exercise row.  A side seen twice in a session (a session
+ * resumed does it again, lr-formats(5)) keeps its best state, so what
+ * was done before a stop is never lost.
  */
-static int
-replaces(const struct tally_ex *e, int k, const struct tally_row *r,
-    int now)
-{
-	int was = (int)(e->word >> 2 * k & 3);
-
-	if (was == EX_NONE)
-		return 1;
-	if (r->step == e->step[k] && r->at != e->at[k])
-		return r->at > e->at[k];
-	return now > was;
-}
-
-/* Take one exercise row. */
 void
 tally_take(struct tally *t, const struct tally_row *r, struct tally_step *st)
 {
 	struct tally_sess *s = session(t, r->session, r->monday);
-	uint32_t nm = name(t, r->id);
-	struct tally_ex *e = find_ex(t, s, nm);
-	int k = side_index(r->side), now = status_state(r->status);
+	uint32_t nm = name(t, r->id), *e = find_ex(t, s, nm);
+	int k = 2 * side_index(r->side), now = status_state(r->status);
 
 	if (e == NULL) {
 		e = ex_add(t, s);
-		memset(e, 0, sizeof *e);
-		e->word = nm << SIDE_BITS;
+		*e = nm << SIDE_BITS;
 	}
 	st->week = s->week;
-	st->before = fold(e->word);
-	if (replaces(e, k, r, now)) {
-		e->word = (e->word & ~(3u << 2 * k)) | (uint32_t)now << 2 * k;
-		e->step[k] = (uint16_t)r->step;
-		e->at[k] = r->at;
-	}
-	st->after = fold(e->word);
+	st->before = fold(*e);
+	if (now > (int)(*e >> k & 3))
+		*e = (*e & ~(3u << k)) | (uint32_t)now << k;
+	st->after = fold(*e);
 	st->counts = now >= EX_PARTIAL && !s->counted;
 	s->counted |= st->counts;
 }
@@ -320,9 +300,9 @@ tally_state(const struct tally *t, const char *session_id, const char *id)
 {
 	const struct tally_sess *s = tally_find(t, session_id);
 	uint32_t nm = name_find(t, id);
-	const struct tally_ex *e;
+	const uint32_t *e;
 
 	if (s == NULL || nm == 0 || (e = find_ex(t, s, nm)) == NULL)
 		return EX_NONE;
-	return fold(e->word);
+	return fold(*e);
 }

@@ -8,7 +8,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <time.h>
 
 #include "keyset.h"
 
@@ -16,17 +15,10 @@
 enum { EX_NONE, EX_SKIPPED, EX_PARTIAL, EX_DONE };
 
 /*
- * An exercise of a session: a word, the number of its id (names) times
- * 64 and 2 bits for each side (left, right, both) holding its state;
- * and for each side, the step and start of the row that state is from.
+ * A session: its id, the week it counts in, and its exercises, each a
+ * word of ex: the number of its id (names) times 512, 2 bits for each
+ * side (left, right, both) holding its best state, and tally_mark's.
  */
-struct tally_ex {
-	uint32_t word;
-	uint16_t step[3];
-	time_t at[3];
-};
-
-/* A session: its id, the week it counts in, and its exercises in ex. */
 struct tally_sess {
 	uint32_t at;			/* its id in pool */
 	uint32_t start, n, cap;		/* its exercises, ex[start..+n) */
@@ -40,7 +32,7 @@ struct tally {
 	size_t capslot;			/* a power of 2 */
 	struct tally_sess *sess;
 	size_t nsess, capsess, last;	/* last: the one used last, + 1 */
-	struct tally_ex *ex;
+	uint32_t *ex;
 	size_t nex, capex;
 	struct keyset byname;		/* exercise ids: their number */
 	uint32_t *names;		/* their offsets in pool */
@@ -52,8 +44,6 @@ struct tally {
 /* One exercise row, as the tally takes it. */
 struct tally_row {
 	const char *session, *id, *side, *status;
-	long step;			/* 0..999 */
-	time_t at;			/* when the row started */
 	long monday;			/* the week of its date */
 };
 

@@ -278,7 +278,7 @@ take_exercise(struct weeks *s, const struct result *r,
 	struct recent *rc = recent(s, lr_hash(r->session), r->session,
 	    day - wd);
 	struct tally_row row = { r->session, r->id, r->side, r->status,
-	    r->step, t->epoch, day - wd };
+	    day - wd };
 	struct tally_step st;
 
 	note_conditions(s, rc, r->id);
