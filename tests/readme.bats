@@ -20,7 +20,8 @@
 #   in the README, and one that cannot be run here has to be listed.
 #   A line that runs lr-timer without --batch needs a terminal: it runs
 #   in tmux, answers no to each warning sign, skips the pain ratings,
-#   starts the session and quits at once, and the session's rows must
+#   starts the session, quits at once (q q) and leaves the end screen
+#   with a key (with --plain too), and the session's rows must
 #   reach the log (a line ending in "| lr-log") or the file it names
 #   ("> FILE").  Any line must exit 0 and print nothing on standard
 #   error but lr-log's count of rows added or its verdict on a sound
@@ -80,19 +81,23 @@ not_run() {
 	    'a crontab line; its lr-report --due is run on its own above' \
 	    'systemctl --user daemon-reload && systemctl --user enable --now lr-due.timer' \
 	    'needs a systemd user session; the unit files are checked by systemd-analyze' \
+	    'lr-timer --resume | lr-log' \
+	    'needs a session stopped earlier today; tests/lr-timer-tty.bats stops one and resumes it' \
 	    'make install PREFIX=/usr/local' \
 	    'installs into the machine; tests/docs.bats installs with DESTDIR' \
 	    'make uninstall PREFIX=/usr/local' \
 	    'uninstalls from the machine; tests/docs.bats uninstalls with DESTDIR'
 }
 
-# The text blocks, by first line: "screen SECONDS COMMAND" when the block
-# is lr-timer's screen that many seconds into the session COMMAND
-# starts, else why it is not checked.
+# The text blocks, by first line: "screen SECONDS COLSxROWS COMMAND"
+# when the block is lr-timer's screen in a window of that size that many
+# seconds into the session COMMAND starts, else why it is not checked.
 text_blocks() {
 	printf '%s\t%s\n' \
 	    ' lr-timer   step 1 of 8' \
-	    'screen 26 lr-plan -R sciatica | lr-timer --no-screen --no-pain' \
+	    'screen 26 80x24 lr-plan -R sciatica | lr-timer --no-screen --no-pain' \
+	    ' lr-timer   step 2 of 8' \
+	    'screen 75 120x40 lr-plan -R sciatica | lr-timer --no-screen --no-pain' \
 	    '# ~/.config/systemd/user/lr-due.service' \
 	    'systemd unit files to copy; systemd-analyze verify checks them when it is installed' \
 	    'lr-report --format tsv (every week)             0.52 s     8.6 MiB' \
@@ -374,34 +379,40 @@ keys() {
 	tmux -S "$SOCK" send-keys "$@"
 }
 
-# Start command line $2 of world $1 on a terminal of its own, 80x24;
-# its standard error in $1/err.raw, its status in $1/status.
+# Start command line $2 of world $1 on a terminal of its own, $3 columns
+# by $4 rows (80x24 unless given); its standard error in $1/err.raw, its
+# status in $1/status.
 start_tty() {
 	local d=$1
 	printf '%s\n' "$2" > "$d/cmd.sh"
 	SOCK=$d.sock
-	tmux -S "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
+	tmux -S "$SOCK" -f /dev/null new-session -d -x "${3:-80}" -y "${4:-24}" \
 	    "sh '$d/run.sh' '$d/cmd.sh' 2> '$d/err.raw'; echo \$? > '$d/status'; sleep 600"
 }
 
 # Take the session in world $1 from its first question to its end: no
-# to each warning sign, no pain ratings, start, and quit once the first
-# exercise is on the screen.  Each screen is answered once, when the
+# to each warning sign, no pain ratings, start, quit (q q) once the
+# first exercise is on the screen, and leave the end screen.  Each screen is answered once, when the
 # key it asks for shows, by its first line; the wait is for the screen,
-# up to 20 s.  Fails unless the session started and the command ended.
+# up to a minute.  Fails unless the session started and the command ended.
 through_session() {
 	local d=$1 i screen title answered='' started=0
 	SOCK=$d.sock
-	for ((i = 0; i < 400; i++)); do
+	for ((i = 0; i < 1200; i++)); do
 		[ -s "$d/status" ] && break
 		screen=$(pane)
-		title=$(grep -m 1 . <<<"$screen" || true)
-		if [ -n "$title" ] && [ "$title" != "$answered" ]; then
+		# A screen is known by its first and last lines and its length;
+		# --plain writes a line a change, so there only the last lines
+		# say what is asked.
+		title=$(grep . <<<"$screen" | sed -n '1p;$p' | tr '\n' '|')$(grep -c . <<<"$screen" || true)
+		grep -q -- '--plain' "$d/cmd.sh" && screen=$(grep . <<<"$screen" | tail -n 3)
+		if [ "$title" != "$answered" ]; then
 			case $screen in
 			*'Press y for yes, n for no'*) keys n; answered=$title ;;
 			*'Press space to go on'* | *'Press space to start'*) keys Space; answered=$title ;;
 			*'Enter skips'*) keys Enter; answered=$title ;;
-			*'q quit'*) started=1; keys q; answered=$title ;;
+			*'Press any key to finish'*) keys Enter; answered=$title ;;
+			*'q q quit'* | *'Step 1 of '*) started=1; keys q q; answered=$title ;;
 			esac
 		fi
 		sleep 0.05
@@ -508,47 +519,64 @@ through_session() {
 	[ "$failed" -eq 0 ]
 }
 
-@test "the README's picture of the timer's screen is the screen" {
-	command -v tmux >/dev/null || skip "tmux is not installed"
-	local first spec secs cmd i
-	# The picture, and how to make it.
-	first=$(text_blocks | awk -F'\t' '$2 ~ /^screen / { print $1; exit }')
-	spec=$(text_blocks | awk -F'\t' '$2 ~ /^screen / { print $2; exit }')
+# Is the README's picture whose first line is $1 the screen that spec
+# $2 ("screen SECONDS COLSxROWS COMMAND") makes?  Prints the screen when
+# it is not, to paste into the README.
+screen_is() {
+	local first=$1 spec=$2 secs size cmd d i
 	secs=$(cut -d ' ' -f 2 <<<"$spec")
-	cmd=$(cut -d ' ' -f 3- <<<"$spec")
+	size=$(cut -d ' ' -f 3 <<<"$spec")
+	cmd=$(cut -d ' ' -f 4- <<<"$spec")
+	d=$BATS_TEST_TMPDIR/screen-$size
 	blocks | awk -F'\t' -v first="$first" '
 		$2 == "text" && !($1 in b) && $4 == first { b[$1] = 1 }
-		$1 in b { print $4 }' > want
-	[ "$(wc -l < want)" -ge 10 ]
+		$1 in b { print $4 }' > "$d.want"
+	[ "$(wc -l < "$d.want")" -ge 10 ]
 	# The session starts with the clock stopped; the clock moves on,
 	# and a key the timer does nothing with wakes it to draw again.
-	d=$BATS_TEST_TMPDIR/screen
 	world "$d" stopped
-	start_tty "$d" "$cmd"
+	start_tty "$d" "$cmd" "${size%x*}" "${size#*x}"
 	# (When the picture's first line never shows, the comparison
 	# below says what shows instead.)
 	for ((i = 0; i < 200; i++)); do
-		pane | grep -qF -- "$(head -n 1 want)" && break
+		pane | grep -qF -- "$(head -n 1 "$d.want")" && break
 		sleep 0.05
 	done
 	printf '@%s x0.000001\n' "$(date -d "$NOW $secs seconds" '+%F %T')" > "$d/faketime"
 	keys x
 	for ((i = 0; i < 200; i++)); do
-		pane | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' > got
-		diff -q want got >/dev/null && break
+		pane | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' > "$d.got"
+		diff -q "$d.want" "$d.got" >/dev/null && break
 		sleep 0.05
 	done
-	if ! diff want got; then
-		echo "the screen, to put in the README:"
-		cat got
+	if ! diff "$d.want" "$d.got"; then
+		echo "the screen at $size, to put in the README:"
+		cat "$d.got"
 		return 1
 	fi
-	keys q
+	# q q stops; the end screen waits for a key.
+	keys q q
+	for ((i = 0; i < 200; i++)); do
+		pane | grep -q 'Press any key to finish' && break
+		sleep 0.05
+	done
+	keys Enter
 	for ((i = 0; i < 200; i++)); do
 		[ -s "$d/status" ] && break
 		sleep 0.05
 	done
 	[ "$(cat "$d/status")" -eq 0 ]
+}
+
+@test "the README's pictures of the timer's screen are the screen" {
+	command -v tmux >/dev/null || skip "tmux is not installed"
+	local first spec n=0 failed=0
+	while IFS=$'\t' read -r first spec; do
+		n=$((n + 1))
+		screen_is "$first" "$spec" || failed=1
+	done < <(text_blocks | awk -F'\t' '$2 ~ /^screen /')
+	[ "$n" -ge 2 ]
+	[ "$failed" -eq 0 ]
 }
 
 @test "the README's systemd timer units are units systemd accepts" {
