@@ -104,14 +104,23 @@ cell_pain(char *dst, size_t n, double b, double a)
 		snprintf(dst, n, "-");
 }
 
+/*
+ * The warnings of row i's week: those made of that week, and the week
+ * itself when it is under the target (the one warning on such weeks
+ * names many).
+ */
 static size_t
-week_warnings(const struct warnings *w, long monday)
+week_warnings(const struct person *p, size_t i)
 {
-	size_t i, n = 0;
+	long firstweek = p->s.nw > 0 ? p->s.w[0].monday : LONG_MAX;
+	struct row x;
+	size_t k, n = 0;
 
-	for (i = 0; i < w->n; i++)
-		n += w->v[i].monday == monday;
-	return n;
+	row_get(&p->R, i, &x);
+	for (k = 0; k < p->w.n; k++)
+		n += p->w.v[k].rank != RANK_TARGET &&
+		    p->w.v[k].monday == x.monday;
+	return n + (size_t)warn_under_target(&p->R, i, firstweek, &x);
 }
 
 /* A row a week; text has the sessions' and the pain's averages only. */
@@ -130,7 +139,7 @@ table_person(const struct person *p, int md)
 			printf("%-11.11s %d-W%02d %8ld  %4ld %6ld %7ld  %9s  %7s  "
 			    "%8zu\n", p->name, x.iso_y, x.iso_w, x.sessions,
 			    x.done, x.partial, x.skipped, a, l,
-			    week_warnings(&p->w, x.monday));
+			    week_warnings(p, i));
 			continue;
 		}
 		cell_pain(pb, sizeof pb, x.pain[0], x.pain[1]);
@@ -138,7 +147,7 @@ table_person(const struct person *p, int md)
 		printf("| %s | %d-W%02d | %ld | %.0f | %ld | %ld | %ld | %s | %s | "
 		    "%s | %s | %zu |\n", p->name, x.iso_y, x.iso_w, x.sessions,
 		    x.minutes, x.done, x.partial, x.skipped, a, pb, c, l,
-		    week_warnings(&p->w, x.monday));
+		    week_warnings(p, i));
 	}
 }
 

@@ -320,8 +320,8 @@ warn_no_better(struct warnings *w, const struct weeks *s, long target,
 }
 
 /* Weeks under the target count, but not a week a warning sign stopped. */
-static int
-under_target(const struct rows *R, size_t i, long firstweek, struct row *x)
+int
+warn_under_target(const struct rows *R, size_t i, long firstweek, struct row *x)
 {
 	row_get(R, i, x);
 	return x->full && x->monday >= firstweek && x->stopped == 0 &&
@@ -344,7 +344,7 @@ warn_adherence(struct warnings *w, const struct rows *R)
 	FILE *fp;
 
 	for (i = 0; i < R->n; i++)
-		n += under_target(R, i, firstweek, &x);
+		n += warn_under_target(R, i, firstweek, &x);
 	if (n == 0)
 		return;
 	fp = warn_begin(w);
@@ -353,7 +353,7 @@ warn_adherence(struct warnings *w, const struct rows *R)
 		fprintf(fp, " in %d weeks; the last %d", n, LIST_MAX);
 	fputc(':', fp);
 	for (i = 0; i < R->n; i++) {
-		if (!under_target(R, i, firstweek, &x) || k++ < n - LIST_MAX)
+		if (!warn_under_target(R, i, firstweek, &x) || k++ < n - LIST_MAX)
 			continue;
 		week_name(wk, sizeof wk, x.monday);
 		fprintf(fp, "%s %ld in %s", k > 1 && k > n - LIST_MAX + 1 ?
@@ -363,7 +363,7 @@ warn_adherence(struct warnings *w, const struct rows *R)
 	fprintf(fp, ". Exercise helps when it is regular: the sciatica "
 	    "article (002_ae89acf58824fd98.txt) asks for four to five "
 	    "sessions a week.");
-	warn_end(w, last, RANK_OTHER);
+	warn_end(w, last, RANK_TARGET);
 }
 
 

@@ -12,8 +12,11 @@
 /* A warning names at most this many dates, then says how many more. */
 #define LIST_MAX 8
 
-/* A stop leads; the other warnings follow in the order they are made. */
-enum { RANK_STOP, RANK_OTHER };
+/*
+ * A stop leads; the other warnings follow in the order they are made,
+ * the one on weeks under the target (which names many weeks) last.
+ */
+enum { RANK_STOP, RANK_OTHER, RANK_TARGET };
 
 struct warning {
 	long monday;			/* the week it belongs to */
@@ -46,5 +49,8 @@ void warn_no_better(struct warnings *w, const struct weeks *s, long target,
     const struct range *r);
 void warn_adherence(struct warnings *w, const struct rows *R);
 void warn_sort(struct warnings *w);
+
+int warn_under_target(const struct rows *R, size_t i, long firstweek,
+    struct row *x);
 
 #endif

@@ -128,6 +128,11 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 	assert_line 'Warnings'
 	assert_line 'ben'
 	assert_output --partial 'Fewer sessions than the target of 4 a week: 1 in 2026-W45'
+	# The warnings column: each full week under the target has one,
+	# though a single warning names them all; the week not over, none.
+	assert_line --regexp '^anna +2026-W45 +3 +.* 1$'
+	assert_line --regexp '^anna +2026-W46 +0 +.* 0$'
+	assert_line --regexp '^ben +2026-W45 +1 +.* 1$'
 	[ -z "$(printf '%s\n' "$output" | awk 'length > 80')" ]
 	run lr-report --today 2026-11-15 -w 2 --by-person -F md anna.tsv ben.tsv
 	assert_success
@@ -135,6 +140,11 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 	assert_line --regexp '^\| anna \| 2026-W45 \| 3 \| '
 	assert_line --regexp '^\| ben \| 2026-W45 \| 1 \| '
 	assert_line '### ben'
+	# A week later both weeks are over and under the target.
+	LC_ALL=C run lr-report --today 2026-11-16 -w 3 --by-person anna.tsv ben.tsv
+	assert_line --regexp '^anna +2026-W45 +3 +.* 1$'
+	assert_line --regexp '^anna +2026-W46 +0 +.* 1$'
+	assert_line --regexp '^ben +2026-W46 +0 +.* 1$'
 }
 
 @test "--by-person: logs are needed; a missing one is named, the others reported" {
