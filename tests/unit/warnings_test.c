@@ -129,7 +129,7 @@ a_stop_leads(void **state)
 	warn_sort(&w);
 	assert_int_equal(w.n, 2);
 	assert_int_equal(w.v[0].rank, RANK_STOP);
-	assert_int_equal(w.v[1].rank, RANK_OTHER);
+	assert_int_equal(w.v[1].rank, RANK_TARGET);
 	has(&w, 1, "Fewer sessions than the target of 4 a week: 1 in 2026-W47 "
 	    "(from 2026-11-16). Exercise");
 	warn_free(&w);
