@@ -12,34 +12,24 @@
 #define LATE_MS 500
 
 /* Calf raises: 3 sets of 10 reps of 4 s, 30 s of rest. */
-static const struct plan_row calf = {
-	1, "calf-raise", "Calf raise", "strength", "standing", "none",
-	"Rise", "", { 1, 3, 10, 4, 0, 0, 30 }, ""
-};
+static const struct plan_row calf = UNIT_ROW(1, "calf-raise", "Calf raise",
+    "strength", "standing", "Rise", 1, 3, 10, 4, 0, 0, 30);
 
 /* A stretch held 60 s on each side, 2 sets, 30 s of rest. */
-static const struct plan_row stretch = {
-	2, "stretch", "Hamstring stretch", "stretch", "supine", "none",
-	"Reach", "", { 2, 2, 0, 0, 60, 0, 30 }, ""
-};
+static const struct plan_row stretch = UNIT_ROW(2, "stretch",
+    "Hamstring stretch", "stretch", "supine", "Reach", 2, 2, 0, 0, 60, 0, 30);
 
 /* Bridges: 10 reps, 3 s of moving and 3 s held at the top. */
-static const struct plan_row bridge = {
-	3, "glute-bridge", "Glute bridge", "strength", "supine", "none",
-	"Lift", "", { 1, 1, 10, 3, 3, 0, 0 }, ""
-};
+static const struct plan_row bridge = UNIT_ROW(3, "glute-bridge",
+    "Glute bridge", "strength", "supine", "Lift", 1, 1, 10, 3, 3, 0, 0);
 
 /* Cat-cow: 5 reps of 6 s, each a breath in and out. */
-static const struct plan_row catcow = {
-	4, "cat-cow", "Cat-cow", "mobility", "all-fours", "none",
-	"Breathe", "", { 1, 1, 5, 6, 0, 0, 0 }, ""
-};
+static const struct plan_row catcow = UNIT_ROW(4, "cat-cow", "Cat-cow",
+    "mobility", "all-fours", "Breathe", 1, 1, 5, 6, 0, 0, 0);
 
 /* A hold of 5 slow breaths, 25 s. */
-static const struct plan_row chair = {
-	5, "chair-pose", "Chair pose", "strength", "standing", "none",
-	"Sit", "", { 1, 1, 0, 0, 25, 5, 0 }, ""
-};
+static const struct plan_row chair = UNIT_ROW(5, "chair-pose", "Chair pose",
+    "strength", "standing", "Sit", 1, 1, 0, 0, 25, 5, 0);
 
 /* What was said, and when. */
 struct heard {

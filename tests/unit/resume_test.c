@@ -15,16 +15,13 @@ static char dir[] = "/tmp/lr-resume-test-XXXXXX";
 static void
 two_exercises(struct session *s)
 {
-	struct plan_row a = {
-		3, "hamstring", "Hamstring stretch", "stretch", "supine",
-		"strap", "Reach, slowly", "25 s hold, was 20 s", { 2, 2, 0, 0,
-		20, 4, 10 }, NULL
-	};
-	struct plan_row b = {
-		4, "bridge", "Bridge", "strength", "supine,sitting", "none",
-		"Lift", "", { 1, 1, 3, 2, 3, 0, 0 }, NULL
-	};
+	struct plan_row a = UNIT_ROW(3, "hamstring", "Hamstring stretch",
+	    "stretch", "supine", "Reach, slowly", 2, 2, 0, 0, 20, 4, 10);
+	struct plan_row b = UNIT_ROW(4, "bridge", "Bridge", "strength",
+	    "supine,sitting", "Lift", 1, 1, 3, 2, 3, 0, 0);
 
+	a.equipment = "strap";
+	a.why = "25 s hold, was 20 s";
 	session_init(s, NULL);
 	session_add(s, &a);
 	session_add(s, &b);

@@ -48,15 +48,13 @@ struct term {
 static void
 add_exercises(struct session *s)
 {
-	struct plan_row a = {
-		1, "knee-to-chest", "Knee to chest", "stretch", "supine",
-		"none", CUE, WHY, { 2, 3, 0, 0, 20, 0, 10 }, STEPS
-	};
-	struct plan_row b = {
-		2, "bridge", "Bridge", "strength", "supine", "none",
-		"Lift", "", { 1, 1, 5, 2, 3, 0, 0 }, NULL
-	};
+	struct plan_row a = UNIT_ROW(1, "knee-to-chest", "Knee to chest",
+	    "stretch", "supine", CUE, 2, 3, 0, 0, 20, 0, 10);
+	struct plan_row b = UNIT_ROW(2, "bridge", "Bridge", "strength",
+	    "supine", "Lift", 1, 1, 5, 2, 3, 0, 0);
 
+	a.why = WHY;
+	a.steps = STEPS;
 	session_init(s, NULL);
 	session_add(s, &a);
 	session_add(s, &b);

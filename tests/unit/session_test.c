@@ -44,14 +44,10 @@ static void
 two_exercises(struct session *s, struct seen *w)
 {
 	struct session_hooks h;
-	struct plan_row a = {
-		1, "hamstring", "Hamstring stretch", "stretch", "supine",
-		"none", "Reach", "", { 2, 2, 0, 0, 20, 0, 10 }, NULL
-	};
-	struct plan_row b = {
-		2, "bridge", "Bridge", "strength", "supine", "none",
-		"Lift", "", { 1, 1, 3, 2, 3, 0, 0 }, NULL
-	};
+	struct plan_row a = UNIT_ROW(1, "hamstring", "Hamstring stretch",
+	    "stretch", "supine", "Reach", 2, 2, 0, 0, 20, 0, 10);
+	struct plan_row b = UNIT_ROW(2, "bridge", "Bridge", "strength",
+	    "supine", "Lift", 1, 1, 3, 2, 3, 0, 0);
 
 	memset(w, 0, sizeof *w);
 	h.event = on_event;
@@ -410,10 +406,8 @@ static void
 a_change_of_position_gets_longer_to_get_ready(void **state)
 {
 	struct session s;
-	struct plan_row a = {
-		1, "a", "A", "stretch", "supine", "none", "", "",
-		{ 1, 1, 0, 0, 20, 0, 0 }, NULL
-	};
+	struct plan_row a = UNIT_ROW(1, "a", "A", "stretch", "supine", "",
+	    1, 1, 0, 0, 20, 0, 0);
 	struct plan_row b = a, c = a, d = a;
 
 	(void)state;
@@ -546,10 +540,8 @@ static void
 counted_as_the_report_counts(void **state)
 {
 	struct session s;
-	struct plan_row a = {
-		1, "bridge", "Bridge", "strength", "supine", "none", "", "",
-		{ 1, 1, 3, 2, 3, 0, 0 }, NULL
-	};
+	struct plan_row a = UNIT_ROW(1, "bridge", "Bridge", "strength",
+	    "supine", "", 1, 1, 3, 2, 3, 0, 0);
 	struct plan_row b = a, c = a, d = a;
 	int count[3];
 

@@ -1,6 +1,7 @@
 /*
  * unit.h - what every unit test of the library includes: cmocka and
- * lr.h, and readers fed from memory.
+ * lr.h, readers fed from memory, and plan rows from the few fields the
+ * tests vary.
  */
 #ifndef UNIT_H
 #define UNIT_H
@@ -26,6 +27,17 @@ unit_input(const char *s)
 	assert_non_null(fp);
 	return fp;
 }
+
+/*
+ * A plan row from what the tests vary: its step, id, name, kind,
+ * position and cue, then its dose in the order of struct dose (sides,
+ * sets, reps, rep_s, hold_s, breaths, rest_s).  Its equipment is "none";
+ * it has no reason for its dose and no steps: a test that wants them
+ * sets them after.  A macro, so that a constant at file scope can use it.
+ */
+#define UNIT_ROW(step, id, name, kind, position, cue, ...) \
+	{ (step), (id), (name), (kind), (position), "none", (cue), "", \
+	    { __VA_ARGS__ }, NULL }
 
 /*
  * Messages the library prints go to a stream the test can read, not to
