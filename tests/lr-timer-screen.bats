@@ -5,52 +5,23 @@
 # do the exercise, and each phase has its colour.
 
 load helper
+load tmux
 
 setup() {
-	command -v tmux >/dev/null || skip "tmux is not installed"
+	tmux_setup
 	lr_setup
-	SOCK="$BATS_TEST_TMPDIR/tmux.sock"
 	lr-plan -R sciatica > plan.tsv
 }
 
 teardown() {
-	if [ -n "${SOCK:-}" ]; then
-		tmux -S "$SOCK" kill-server 2>/dev/null || true
-	fi
+	tmux_teardown
 }
 
 # The timer on plan.tsv (or $4) in a fresh terminal $1 wide and $2
 # high, UTF-8, with the options in $3; its exit status is left in a
 # file.
-start() {
-	tmux -S "$SOCK" -f /dev/null new-session -d -x "$1" -y "$2" \
-	    "cd '$BATS_TEST_TMPDIR' && LC_ALL=C.UTF-8 lr-timer --no-screen --no-pain ${3:-} ${4:-plan.tsv} > out.tsv; echo \$? > status; sleep 600"
-}
-
-# End this terminal for another, on a socket of its own.
-next_terminal() {
-	tmux -S "$SOCK" kill-server
-	rm -f status
-	SOCK="$SOCK.next"
-}
-
-pane() {
-	tmux -S "$SOCK" capture-pane -p "$@"
-}
-
-keys() {
-	tmux -S "$SOCK" send-keys "$@"
-}
-
-# Wait up to 10 s for text to show on the screen.
-wait_for() {
-	for _ in $(seq 100); do
-		pane | grep -q -- "$1" && return 0
-		sleep 0.1
-	done
-	echo "never saw: $1"
-	pane
-	return 1
+start_timer() {
+	start "LC_ALL=C.UTF-8 lr-timer --no-screen --no-pain ${3:-} ${4:-plan.tsv} > out.tsv" "$1" "$2"
 }
 
 # Wait up to 10 s for the screen to be other than the file $1 holds.
@@ -81,16 +52,6 @@ stop_session() {
 	return 1
 }
 
-wait_exit() {
-	for _ in $(seq 100); do
-		[ -s status ] && return 0
-		sleep 0.1
-	done
-	echo "did not exit"
-	pane
-	return 1
-}
-
 # The rows of the first run of block characters in file $1, the
 # progress bar aside: the countdown's height.
 digit_rows() {
@@ -103,21 +64,21 @@ digit_rows() {
 PAUSED_ROW='█▀▄ ▄▀▄ █ █ ▄▀▀ █▀▀ █▀▄'
 
 @test "the countdown is taller at 120x40 than at 80x24, and taller there than at 40x12" {
-	start 40 12
+	start_timer 40 12
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane > small.txt
 	stop_session
 	wait_exit
 	next_terminal
-	start 80 24
+	start_timer 80 24
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane > mid.txt
 	stop_session
 	wait_exit
 	next_terminal
-	start 120 40
+	start_timer 120 40
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane > big.txt
@@ -138,7 +99,7 @@ PAUSED_ROW='█▀▄ ▄▀▄ █ █ ▄▀▀ █▀▀ █▀▄'
 # the top line stays $3 and the keys stay on the last line, and no line
 # is wider than the window less its last column.
 never_scrolls() {
-	start "$1" "$2" '--speed 4'
+	start_timer "$1" "$2" '--speed 4'
 	wait_for 'Knee to chest'
 	wait_for 'space pause'
 	pane > before.txt
@@ -165,7 +126,7 @@ never_scrolls() {
 }
 
 @test "space shows PAUSED large, and nothing moves while paused" {
-	start 40 12 '--speed 20'
+	start_timer 40 12 '--speed 20'
 	wait_for 'space pause'
 	keys Space
 	wait_for 'PAUSED'
@@ -193,7 +154,7 @@ never_scrolls() {
 
 @test "get ready shows the position, the equipment and the steps" {
 	head -n 1 plan.tsv | grep -q '	why	steps$'
-	start 80 24
+	start_timer 80 24
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane > ready.txt
@@ -206,7 +167,7 @@ never_scrolls() {
 	next_terminal
 	cut -f 1-15 plan.tsv > nosteps.tsv
 	! head -n 1 nosteps.tsv | grep -q steps || return 1
-	start 80 24 '' nosteps.tsv
+	start_timer 80 24 '' nosteps.tsv
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane > bare.txt
@@ -222,7 +183,7 @@ never_scrolls() {
 	green=$'\033\\[([0-9]+;)*32(;[0-9]+)*m'
 	red=$'\033\\[([0-9]+;)*31(;[0-9]+)*m'
 	any=$'\033\\[([0-9]+;)*3[0-7](;[0-9]+)*m'
-	start 80 24 '--speed 4'
+	start_timer 80 24 '--speed 4'
 	wait_for 'GET READY'
 	wait_for 'space pause'
 	pane -e | grep -qE "$yellow"
