@@ -238,16 +238,20 @@ struct done {
 	size_t n;
 };
 
-/* A "done" line: exercise index and side. */
+/* A "done" line: exercise index and side; anything else is passed by. */
 static void
 take_done(struct done *d, const char *v)
 {
-	char word[16];
 	unsigned long i;
+	char *end;
 	int w;
 
-	if (sscanf(v, "%lu\t%15s", &i, word) != 2 ||
-	    (w = lr_word_index(result_sides, word)) < 0)
+	if (*v < '0' || *v > '9')
+		return;
+	errno = 0;
+	i = strtoul(v, &end, 10);
+	if (errno != 0 || *end != '\t' ||
+	    (w = lr_word_index(result_sides, end + 1)) < 0)
 		return;
 	d->ex = lr_xrealloc(d->ex, (d->n + 1) * sizeof *d->ex);
 	d->side = lr_xrealloc(d->side, (d->n + 1) * sizeof *d->side);
