@@ -26,7 +26,11 @@ session() {
 	shift 2
 	N=$((N + 1))
 	"$@" > "plan-$N.tsv"
-	at "$when" lr-timer --batch --speed 2000 "plan-$N.tsv" > "res-$N.tsv" 2>/dev/null
+	if ! at "$when" lr-timer --batch --speed 2000 "plan-$N.tsv" > "res-$N.tsv" 2> "err-$N.txt"; then
+		echo "lr-timer failed at $when; its stderr:"
+		cat "err-$N.txt"
+		return 1
+	fi
 	lr-log -q "res-$N.tsv"
 }
 

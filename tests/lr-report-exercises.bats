@@ -79,7 +79,7 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 
 @test "--exercises -F md, and a range with nothing in it" {
 	small_log > log.tsv
-	run lr-report "${WEEK[@]}" --exercises --format md log.tsv
+	LC_ALL=C.UTF-8 run lr-report "${WEEK[@]}" --exercises --format md log.tsv
 	assert_success
 	assert_line '# lr exercises, 2026-11-02 to 2026-11-08'
 	assert_line '| cobra | 3 | 2026-11-02 | 2026-11-06 | 3 | 0 | 0 | 3x15s from 2026-11-02, then 3x20s from 2026-11-04 | 5.0 → 4.0 |'
