@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "tables.h"
 
 /* ---- the exercises, found by id ---- */
 
@@ -666,7 +667,9 @@ put_md(FILE *fp, const struct hist *h)
 		const struct hist_ex *x = &h->v[i];
 
 		pain_cell(p, sizeof p, x);
-		fprintf(fp, "| %s | %ld | %s | %s | %ld | %ld | %ld | ", x->id,
+		fputs("| ", fp);
+		put_line_text(fp, x->id, 1);
+		fprintf(fp, " | %ld | %s | %s | %ld | %ld | %ld | ",
 		    x->sessions, lr_day_text(d1, sizeof d1, x->first),
 		    lr_day_text(d2, sizeof d2, x->last), x->done, x->partial,
 		    x->skipped);

@@ -144,8 +144,10 @@ table_person(const struct person *p, int md)
 		}
 		cell_pain(pb, sizeof pb, x.pain[0], x.pain[1]);
 		cell(c, sizeof c, x.pain[2], "%.1f");
-		printf("| %s | %d-W%02d | %ld | %.0f | %ld | %ld | %ld | %s | %s | "
-		    "%s | %s | %zu |\n", p->name, x.iso_y, x.iso_w, x.sessions,
+		fputs("| ", stdout);
+		put_line_text(stdout, p->name, 1);
+		printf(" | %d-W%02d | %ld | %.0f | %ld | %ld | %ld | %s | %s | "
+		    "%s | %s | %zu |\n", x.iso_y, x.iso_w, x.sessions,
 		    x.minutes, x.done, x.partial, x.skipped, a, pb, c, l,
 		    week_warnings(p, i));
 	}
@@ -159,7 +161,9 @@ warnings_person(FILE *fp, const struct person *p, int md)
 
 	if (p->w.n == 0)
 		return;
-	fprintf(fp, "\n%s%s\n", md ? "### " : "", p->name);
+	fprintf(fp, "\n%s", md ? "### " : "");
+	put_line_text(fp, p->name, md);
+	putc('\n', fp);
 	for (i = 0; i < p->w.n; i++) {
 		if (md) {
 			fprintf(fp, "- %s\n", p->w.v[i].text);

@@ -84,21 +84,15 @@ notes_of_week(const struct weeks *s, long monday, size_t *n)
 }
 
 /*
- * "2026-12-22 09:00, pain 5: the note", on one line: control
- * characters become spaces; for Markdown, its marks are escaped.
+ * A text from the log on one line: control characters become spaces;
+ * for Markdown, its marks are escaped, so that a "|" cannot cut a
+ * table's row.
  */
-char *
-note_line(const struct note *x, int md)
+void
+put_line_text(FILE *fp, const char *s, int md)
 {
-	const unsigned char *p = (const unsigned char *)x->text;
-	char *buf = NULL, d[16];
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
+	const unsigned char *p = (const unsigned char *)s;
 
-	if (fp == NULL)
-		lr_die(LR_EDATA, "out of memory");
-	fprintf(fp, "%s %02d:%02d, pain %d: ", lr_day_text(d, sizeof d,
-	    x->day), (int)(x->tod / 3600), (int)(x->tod / 60 % 60), x->pain);
 	for (; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f) {
 			putc(' ', fp);
@@ -113,6 +107,21 @@ note_line(const struct note *x, int md)
 			putc('\\', fp);
 		putc(*p, fp);
 	}
+}
+
+/* "2026-12-22 09:00, pain 5: the note", on one line (put_line_text). */
+char *
+note_line(const struct note *x, int md)
+{
+	char *buf = NULL, d[16];
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (fp == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	fprintf(fp, "%s %02d:%02d, pain %d: ", lr_day_text(d, sizeof d,
+	    x->day), (int)(x->tod / 3600), (int)(x->tod / 60 % 60), x->pain);
+	put_line_text(fp, x->text, md);
 	fclose(fp);
 	return buf;
 }

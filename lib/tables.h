@@ -28,5 +28,6 @@ void tables_tsv_rows(const struct rows *R, const struct warnings *w,
 const struct note *notes_of_week(const struct weeks *s, long monday,
     size_t *n);
 char *note_line(const struct note *x, int md);
+void put_line_text(FILE *fp, const char *s, int md);
 
 #endif

@@ -147,6 +147,17 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 	assert_line --regexp '^ben +2026-W46 +0 +.* 1$'
 }
 
+@test "--by-person -F md: a person's name from a file is escaped, so a | cannot cut a row" {
+	small_log > 'a|b.tsv'
+	# A week after, so that a warning is headed by the name too.
+	run lr-report --today 2026-11-16 -w 3 --by-person -F md 'a|b.tsv'
+	assert_success
+	assert_line --regexp '^\| a\\\|b \| 2026-W45 \| 3 \| '
+	assert_line '### a\|b'
+	# Every row of the table has its 12 columns, the name's | escaped.
+	[ "$(grep '^| a' <<<"$output" | sed 's/\\|//g' | awk -F'|' '{ print NF }' | sort -u)" = 14 ]
+}
+
 @test "--by-person: logs are needed; a missing one is named, the others reported" {
 	small_log > anna.tsv
 	run lr-report --by-person
