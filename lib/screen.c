@@ -570,8 +570,7 @@ draw_help(struct canvas *c)
 		"   space     pause, and go on again",
 		"   n n       skip to the next exercise (n twice)",
 		"   b         back to the start of this exercise",
-		"   q q       end the session (q twice; what you did is "
-		    "kept)",
+		"   q q       end the session; what you did is kept",
 		"   Ctrl-C    end the session at once",
 		"   Ctrl-Z    suspend; the session comes back paused",
 		"   ?         these keys; the session waits, paused",
