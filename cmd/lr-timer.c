@@ -342,9 +342,9 @@ the_end(struct timer *t)
 	m.resumable = t->resumable;
 	t->ck.ask.rows = t->sc.rows;
 	t->ck.ask.cols = t->sc.cols;
-	if (!t->o->batch && t->tty >= 0 && !t->ctl.killed && !t->rows.error &&
-	    summary_show(&t->ck.ask, &m) == ASK_KILLED)
-		t->ctl.killed = 1;
+	/* A signal now ends no session: it ended already. */
+	if (!t->o->batch && t->tty >= 0 && !t->ctl.killed && !t->rows.error)
+		(void)summary_show(&t->ck.ask, &m);
 	term_restore();
 	last_word(t, summary_line(line, sizeof line, &m, t->id,
 	    (double)t->took_ns / 1e9));

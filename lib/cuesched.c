@@ -372,32 +372,22 @@ cuesched_doing(char *dst, size_t n, const struct session *s, long long now)
 
 /* ---- the last word ---- */
 
-static int
-ex_finished(const struct session_ex *e)
-{
-	const struct dose *d = &e->r.dose;
-
-	if (d->sides > 1)
-		return e->t[SIDE_LEFT].sets >= d->sets &&
-		    e->t[SIDE_RIGHT].sets >= d->sets;
-	return e->t[SIDE_BOTH].sets >= d->sets;
-}
-
 /*
  * What is said at the end: "Session done. 8 exercises, 12 minutes.
  * Well done." after a whole session; after one ended early, how much
- * of it was finished, and never "done".
+ * of it was finished, and never "done".  Exercises are counted as the
+ * end screen and the report count them (session_count): once, whatever
+ * their sides, with the sides done before a resumed session's stop.
  */
 const char *
 cuesched_summary(char *dst, size_t n, const struct session *s,
     long elapsed_ms)
 {
-	size_t i, fin = 0;
+	int count[3];
+	size_t nex = session_count(s, count), fin = (size_t)count[ROW_DONE];
 	char t[32];
 	long min = (elapsed_ms + 30000) / 60000;
 
-	for (i = 0; i < s->nex; i++)
-		fin += (size_t)ex_finished(&s->ex[i]);
 	if (elapsed_ms < 60000)
 		say_len(t, sizeof t, elapsed_ms);
 	else
@@ -406,9 +396,9 @@ cuesched_summary(char *dst, size_t n, const struct session *s,
 		snprintf(dst, n, "Session stopped. No exercise finished.");
 	else if (s->quit)
 		snprintf(dst, n, "Session stopped. %zu of %zu exercises "
-		    "finished.", fin, s->nex);
+		    "finished.", fin, nex);
 	else
 		snprintf(dst, n, "Session done. %zu exercise%s, %s. Well done.",
-		    s->nex, s->nex == 1 ? "" : "s", t);
+		    nex, nex == 1 ? "" : "s", t);
 	return dst;
 }

@@ -565,11 +565,11 @@ put_text_row(FILE *fp, const struct hist_ex *x)
 		fprintf(fp, "%s\n%-19s", x->id, "");
 	else
 		fprintf(fp, "%-19s", x->id);
-	/* The arrow is 3 bytes and 1 column in UTF-8. */
+	/* The arrow of UTF-8 is 3 bytes and 1 column. */
 	fprintf(fp, " %8ld %4ld %6ld %7ld  %-8s %-8s %*s\n", x->sessions,
 	    x->done, x->partial, x->skipped, dose_of(a, sizeof a, x, 0),
 	    dose_of(b, sizeof b, x, x->nruns ? x->nruns - 1 : 0),
-	    lr_utf8_locale() ? 13 : 11, p);
+	    strstr(p, "\xe2\x86\x92") != NULL ? 13 : 11, p);
 }
 
 static void

@@ -69,7 +69,7 @@ struct hist_note {
 	long day;
 	char when[32];			/* the record's started, as written */
 	char *id, *text;		/* id: "" for a pain record */
-	char kind[8];			/* the record: exercise or pain */
+	char kind[16];			/* the record: exercise or pain */
 };
 
 #define HIST_RING 16

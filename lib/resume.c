@@ -132,8 +132,10 @@ resume_save(const struct session *s, const struct resume *r)
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0 ||
 	    (fp = fdopen(fd, "w")) == NULL) {
 		lr_warn("%s: %s", tmp, strerror(errno));
-		if (fd >= 0)
+		if (fd >= 0) {
 			close(fd);
+			unlink(tmp);
+		}
 		return -1;
 	}
 	errno = 0;

@@ -1,4 +1,5 @@
 /* warnings.c - owns the articles' rules over the weeks, and their text. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,30 @@ struct yes_list {
 	char unknown[256];		/* keys lr does not know, as written */
 };
 
+/*
+ * A key lr does not know, kept to be named: letters, digits, "-" and
+ * "_" as written, anything else as "?", so that a log edited by hand
+ * or by someone else puts no markup or control character in a warning
+ * that text, Markdown and HTML print.
+ */
+static void
+unknown_key(struct yes_list *y, size_t used, const char *key, size_t k)
+{
+	size_t i, at = used;
+
+	if (used > 0 && at + 2 < sizeof y->unknown) {
+		memcpy(y->unknown + at, ", ", 2);
+		at += 2;
+	}
+	for (i = 0; i < k && at + 1 < sizeof y->unknown; i++, at++) {
+		unsigned char c = (unsigned char)key[i];
+
+		y->unknown[at] = isalnum(c) || c == '-' || c == '_' ? (char)c :
+		    '?';
+	}
+	y->unknown[at] = '\0';
+}
+
 static void
 yes_list(const char *answers, struct yes_list *y)
 {
@@ -107,8 +132,7 @@ yes_list(const char *answers, struct yes_list *y)
 
 		if (k < n && n - k == 4 && strncmp(p + k, "=yes", 4) == 0) {
 			if ((q = lr_screen_find(p, k)) == NULL)
-				snprintf(y->unknown + used, sizeof y->unknown -
-				    used, "%s%.*s", used ? ", " : "", (int)k, p);
+				unknown_key(y, used, p, k);
 			else if (y->n < 16)
 				y->q[y->n++] = q;
 		}

@@ -66,6 +66,11 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 	# In UTF-8 the arrow is one, and the columns stay in line.
 	LC_ALL=C.UTF-8 run lr-report "${WEEK[@]}" -e log.tsv
 	assert_line 'cobra                      3    3      0       0  3x15s    3x20s      5.0 → 4.0'
+	# Without pain ratings, the cell is a dash in the same column.
+	small_log | awk -F'\t' '$3 != "pain"' > nopain.tsv
+	LC_ALL=C.UTF-8 run lr-report "${WEEK[@]}" -e nopain.tsv
+	assert_line 'cobra                      3    3      0       0  3x15s    3x20s              -'
+	[ "$(printf '%s\n' "$output" | wc -L)" -le 80 ]
 }
 
 @test "--exercises: an id too long for its column has a line of its own" {

@@ -675,6 +675,15 @@ right done" ]
 	wait_exit
 	pane -J -S -50 | grep -q 'session .* done: 8 of 8 exercises in full, 0 in part, 0 skipped; '
 	[ "$(awk -F'\t' '$3 == "exercise"' out.tsv | wc -l)" -eq 13 ]
+	next_terminal
+	# A signal on the end screen ends no session, for it has ended:
+	# exit 0 (not the 1 of a session a signal ended), every row kept.
+	start "sh -c 'echo \$\$ > pid; exec lr-timer --no-screen --no-pain --speed 200 plan.tsv > out2.tsv'"
+	wait_for 'Session finished'
+	kill -TERM "$(cat pid)"
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	[ "$(awk -F'\t' '$3 == "exercise"' out2.tsv | wc -l)" -eq 13 ]
 }
 
 @test "--plain and TERM=dumb: a line per change, no drawing, the same keys, answers on their own lines" {

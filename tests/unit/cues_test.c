@@ -330,6 +330,13 @@ the_summary_after_an_end_and_after_a_quit(void **state)
 	cuesched_summary(t, sizeof t, &s, 1000);
 	assert_string_equal(t, "Session stopped. No exercise finished.");
 	session_free(&s);
+	/* Resumed with the bridges done before the stop: they count. */
+	start(&s, &bridge, &catcow);
+	s.ex[0].before[SIDE_BOTH] = 1;
+	session_quit(&s, 1000);
+	cuesched_summary(t, sizeof t, &s, 1000);
+	assert_string_equal(t, "Session stopped. 1 of 2 exercises finished.");
+	session_free(&s);
 }
 
 static void
