@@ -324,8 +324,8 @@ hist_init(struct hist *h, long from, long to)
 	tally_init(&h->tally);
 	h->from = from;
 	h->to = to;
-	h->bucket = to - from < 184 ? 1 : 7;
-	h->npain = (size_t)((to - from) / h->bucket + 1);
+	h->bucket = 1;			/* hist_clip may make it weeks */
+	h->npain = (size_t)(to - from + 1);
 }
 
 /*
@@ -448,24 +448,50 @@ hist_free(struct hist *h)
 	memset(h, 0, sizeof *h);
 }
 
+/* The pain of the days, 7 to a bucket from `from`, a Monday. */
+static void
+pain_by_week(struct hist *h)
+{
+	size_t i, k, n = (h->npain + 6) / 7;
+
+	for (i = 0; h->pain != NULL && i < n; i++) {
+		struct hist_pain w = { { 0, 0, 0 }, { 0, 0, 0 } };
+		size_t d;
+
+		for (d = 7 * i; d < 7 * i + 7 && d < h->npain; d++)
+			for (k = 0; k < 3; k++) {
+				w.n[k] += h->pain[d].n[k];
+				w.sum[k] += h->pain[d].sum[k];
+			}
+		h->pain[i] = w;
+	}
+	h->npain = n;
+	h->bucket = 7;
+}
+
 /*
- * The range starts later, on `from` (the week of the log's first
- * record, lr-report's range_clip): the pain of the days before it goes.
+ * The range starts on `from` (the week of the log's first record,
+ * lr-report's range_clip) when that is later: the pain of the days
+ * before it goes.  Then the pain is a day at a time over half a year
+ * or less of the range left, else a week at a time.
  */
 void
 hist_clip(struct hist *h, long from)
 {
 	size_t k;
 
-	if (from <= h->from || from > h->to)
-		return;
-	k = (size_t)((from - h->from) / h->bucket);
-	if (k > h->npain)
-		k = h->npain;
-	if (h->pain != NULL)
-		memmove(h->pain, h->pain + k, (h->npain - k) * sizeof *h->pain);
-	h->npain -= k;
-	h->from = from;
+	if (from > h->from && from <= h->to) {
+		k = (size_t)(from - h->from);
+		if (k > h->npain)
+			k = h->npain;
+		if (h->pain != NULL)
+			memmove(h->pain, h->pain + k, (h->npain - k) *
+			    sizeof *h->pain);
+		h->npain -= k;
+		h->from = from;
+	}
+	if (h->bucket == 1 && h->to - h->from >= 184)
+		pain_by_week(h);
 }
 
 /* ---- for people ---- */

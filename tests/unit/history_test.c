@@ -213,11 +213,41 @@ range_only(void **state)
 	assert_int_equal(x->nruns, 1);
 	assert_int_equal(s.rows, 4);
 	done_with(&h, &s);
-	/* Over half a year, the pain is kept a week at a time. */
+	/*
+	 * Over half a year, the pain is a week at a time; the weeks are
+	 * chosen after the range is cut to the log's first week.
+	 */
 	hist_init(&h, day(2), day(2) + 200);
+	assert_int_equal(h.bucket, 1);
+	hist_clip(&h, day(2));
 	assert_int_equal(h.bucket, 7);
 	assert_int_equal(h.npain, 29);
 	hist_free(&h);
+	hist_init(&h, day(2), day(2) + 200);
+	hist_clip(&h, day(2) + 28);
+	assert_int_equal(h.bucket, 1);
+	assert_int_equal(h.npain, 173);
+	hist_free(&h);
+	/* The days of a week add up to its bucket. */
+	{
+		FILE *fp = unit_input(HEADER
+		    PAIN("2026-11-03T08:00:00", "m1", "check", 3)
+		    PAIN("2026-11-08T08:00:00", "m2", "check", 5)
+		    PAIN("2026-11-09T08:00:00", "m3", "check", 7));
+
+		weeks_init(&s, NULL);
+		hist_init(&h, day(2), day(2) + 200);
+		assert_int_equal(hist_read_file(&h, &s, fp, "log"), 0);
+		fclose(fp);
+		hist_finish(&h);
+		hist_clip(&h, day(2));
+		assert_int_equal(h.bucket, 7);
+		assert_int_equal(h.pain[0].n[2], 2);
+		assert_int_equal(h.pain[0].sum[2], 8);
+		assert_int_equal(h.pain[1].n[2], 1);
+		assert_int_equal(h.pain[1].sum[2], 7);
+		done_with(&h, &s);
+	}
 }
 
 /* Two sessions' sides interleaved are still two sessions. */
