@@ -534,17 +534,8 @@ hist_pain_avg(const struct hist_ex *x, int k)
 static void
 pain_cell(char *dst, size_t n, const struct hist_ex *x)
 {
-	double b = hist_pain_avg(x, 0), a = hist_pain_avg(x, 1);
-	char s[2][8] = { "-", "-" };
-
-	if (b >= 0)
-		snprintf(s[0], sizeof s[0], "%.1f", b);
-	if (a >= 0)
-		snprintf(s[1], sizeof s[1], "%.1f", a);
-	snprintf(dst, n, "%s %s %s", s[0], lr_utf8_locale() ? "\xe2\x86\x92" :
-	    "->", s[1]);
-	if (a < 0 && b < 0)
-		snprintf(dst, n, "-");
+	pain_pair(dst, n, hist_pain_avg(x, 0), hist_pain_avg(x, 1),
+	    lr_utf8_locale());
 }
 
 static char *
@@ -595,7 +586,7 @@ put_text_row(FILE *fp, const struct hist_ex *x)
 	fprintf(fp, " %8ld %4ld %6ld %7ld  %-8s %-8s %*s\n", x->sessions,
 	    x->done, x->partial, x->skipped, dose_of(a, sizeof a, x, 0),
 	    dose_of(b, sizeof b, x, x->nruns ? x->nruns - 1 : 0),
-	    strstr(p, "\xe2\x86\x92") != NULL ? 13 : 11, p);
+	    strstr(p, pain_arrow(1)) != NULL ? 13 : 11, p);
 }
 
 static void
@@ -688,7 +679,7 @@ put_md(FILE *fp, const struct hist *h)
 	fprintf(fp, "| Exercise | Sessions | First | Last | Done | Partly done | "
 	    "Skipped | Dose over time | Pain before %s after |\n"
 	    "|---|--:|---|---|--:|--:|--:|---|--:|\n",
-	    lr_utf8_locale() ? "\xe2\x86\x92" : "->");
+	    pain_arrow(lr_utf8_locale()));
 	for (i = 0; i < h->n; i++) {
 		const struct hist_ex *x = &h->v[i];
 

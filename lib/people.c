@@ -81,29 +81,6 @@ person_free(struct person *x)
 
 /* ---- text and md: a table of people and weeks, then warnings ---- */
 
-static void
-cell(char *dst, size_t n, double v, const char *fmt)
-{
-	if (v < 0)
-		snprintf(dst, n, "-");
-	else
-		snprintf(dst, n, fmt, v);
-}
-
-/* Pain before and after sessions, "4.0 -> 6.0" (an arrow in UTF-8). */
-static void
-cell_pain(char *dst, size_t n, double b, double a)
-{
-	char x[8], y[8];
-
-	cell(x, sizeof x, b, "%.1f");
-	cell(y, sizeof y, a, "%.1f");
-	snprintf(dst, n, "%s %s %s", x, lr_utf8_locale() ? "\xe2\x86\x92" :
-	    "->", y);
-	if (b < 0 && a < 0)
-		snprintf(dst, n, "-");
-}
-
 /*
  * The warnings of row i's week: those made of that week, and the week
  * itself when it is under the target (the one warning on such weeks
@@ -133,8 +110,8 @@ table_person(const struct person *p, int md)
 
 	for (i = 0; i < p->R.n; i++) {
 		row_get(&p->R, i, &x);
-		cell(a, sizeof a, x.adherence * 100, "%.0f%%");
-		cell(l, sizeof l, x.level, "%.1f");
+		cell_num(a, sizeof a, x.adherence * 100, "%.0f%%");
+		cell_num(l, sizeof l, x.level, "%.1f");
 		if (!md) {
 			printf("%-11.11s %d-W%02d %8ld  %4ld %6ld %7ld  %9s  %7s  "
 			    "%8zu\n", p->name, x.iso_y, x.iso_w, x.sessions,
@@ -142,8 +119,8 @@ table_person(const struct person *p, int md)
 			    week_warnings(p, i));
 			continue;
 		}
-		cell_pain(pb, sizeof pb, x.pain[0], x.pain[1]);
-		cell(c, sizeof c, x.pain[2], "%.1f");
+		pain_pair(pb, sizeof pb, x.pain[0], x.pain[1], lr_utf8_locale());
+		cell_num(c, sizeof c, x.pain[2], "%.1f");
 		fputs("| ", stdout);
 		put_line_text(stdout, p->name, 1);
 		printf(" | %d-W%02d | %ld | %.0f | %ld | %ld | %ld | %s | %s | "
@@ -199,7 +176,7 @@ put_head(const struct people *p)
 		    "| Pain before %s after sessions | Pain at check-ins | All "
 		    "pain ratings | Warnings |\n"
 		    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n", a, b,
-		    p->target, lr_utf8_locale() ? "\xe2\x86\x92" : "->");
+		    p->target, pain_arrow(lr_utf8_locale()));
 	else
 		printf("lr report by person, %s to %s; target %ld sessions a "
 		    "week\n\n%-11s %-8s %8s  %-19s  %9s  %7s\n%-11s %-8s %8s  "

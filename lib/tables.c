@@ -13,7 +13,7 @@ sgr(const struct style *st, const char *code)
 /* ---- cells ---- */
 
 /* A figure, or - when there is none. */
-static void
+void
 cell_num(char *dst, size_t n, double v, const char *fmt)
 {
 	if (v < 0)
@@ -22,25 +22,29 @@ cell_num(char *dst, size_t n, double v, const char *fmt)
 		snprintf(dst, n, fmt, v);
 }
 
-static const char *
-arrow(const struct style *st)
+/* From before to after: an arrow in UTF-8, else "->". */
+const char *
+pain_arrow(int utf8)
 {
-	return st->utf8 ? "\xe2\x86\x92" : "->";
+	return utf8 ? "\xe2\x86\x92" : "->";
 }
 
-/* Pain before and after sessions: "4.0 -> 6.0", an arrow in UTF-8. */
-static void
-cell_pain(char *dst, size_t n, double b, double a, const struct style *st)
+/*
+ * Pain before and after sessions: "4.0 -> 6.0", an arrow in UTF-8, a
+ * "-" for a side without ratings; "-" alone when neither has any.
+ */
+void
+pain_pair(char *dst, size_t n, double before, double after, int utf8)
 {
 	char x[8], y[8];
 
-	if (a < 0 && b < 0) {
+	if (after < 0 && before < 0) {
 		snprintf(dst, n, "-");
 		return;
 	}
-	cell_num(x, sizeof x, b, "%.1f");
-	cell_num(y, sizeof y, a, "%.1f");
-	snprintf(dst, n, "%s %s %s", x, arrow(st), y);
+	cell_num(x, sizeof x, before, "%.1f");
+	cell_num(y, sizeof y, after, "%.1f");
+	snprintf(dst, n, "%s %s %s", x, pain_arrow(utf8), y);
 }
 
 /* A cell right-aligned in w columns, a column a code point. */
@@ -203,13 +207,13 @@ text_pain_table(const struct rows *R, const struct totals *t,
 	fputs(sgr(st, "\033[1m"), stdout);
 	pain_line("", "", "around sessions", "at check-ins", "all ratings",
 	    "change on");
-	snprintf(head, sizeof head, "before %s after", arrow(st));
+	snprintf(head, sizeof head, "before %s after", pain_arrow(st->utf8));
 	pain_line("week", "from", head, "average", "average", "week before");
 	fputs(sgr(st, "\033[0m"), stdout);
 	for (i = 0; i < R->n; i++) {
 		row_get(R, i, &x);
 		week_text(wk, sizeof wk, &x);
-		cell_pain(p, sizeof p, x.pain[0], x.pain[1], st);
+		pain_pair(p, sizeof p, x.pain[0], x.pain[1], st->utf8);
 		cell_num(k, sizeof k, x.pain[2], "%.1f");
 		cell_num(l, sizeof l, x.level, "%.1f");
 		if (x.has_prev_level)
@@ -220,7 +224,7 @@ text_pain_table(const struct rows *R, const struct totals *t,
 		    l, d);
 		text_notes(R->s, x.monday);
 	}
-	cell_pain(p, sizeof p, t->pain[0], t->pain[1], st);
+	pain_pair(p, sizeof p, t->pain[0], t->pain[1], st->utf8);
 	cell_num(k, sizeof k, t->pain[2], "%.1f");
 	cell_num(l, sizeof l, t->level, "%.1f");
 	fputs(sgr(st, "\033[1m"), stdout);
@@ -286,7 +290,7 @@ md_total(const struct totals *t, const struct style *st)
 
 	cell_num(c, sizeof c, t->completion * 100, "%.0f%%");
 	cell_num(a, sizeof a, t->adherence * 100, "%.0f%%");
-	cell_pain(p, sizeof p, t->pain[0], t->pain[1], st);
+	pain_pair(p, sizeof p, t->pain[0], t->pain[1], st->utf8);
 	cell_num(k, sizeof k, t->pain[2], "%.1f");
 	cell_num(l, sizeof l, t->level, "%.1f");
 	printf("| **Total** | | **%ld** | **%ld** | **%.0f** | **%ld** | "
@@ -310,7 +314,7 @@ tables_md(const struct rows *R, const struct totals *t,
 	    "Exercises done | Partly done | Skipped | Share done | Sessions "
 	    "of target | Pain before %s after sessions | Pain at check-ins | "
 	    "All pain ratings | Change in minutes | Change in pain |\n",
-	    arrow(st));
+	    pain_arrow(st->utf8));
 	printf("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
 	    "--:|\n");
 	for (i = 0; i < R->n; i++) {
@@ -318,7 +322,7 @@ tables_md(const struct rows *R, const struct totals *t,
 		week_text(wk, sizeof wk, &x);
 		cell_num(c, sizeof c, x.completion * 100, "%.0f%%");
 		cell_num(a, sizeof a, x.adherence * 100, "%.0f%%");
-		cell_pain(p, sizeof p, x.pain[0], x.pain[1], st);
+		pain_pair(p, sizeof p, x.pain[0], x.pain[1], st->utf8);
 		cell_num(k, sizeof k, x.pain[2], "%.1f");
 		cell_num(l, sizeof l, x.level, "%.1f");
 		snprintf(dm, sizeof dm, x.has_prev_minutes ? "%+.0f" : "-",

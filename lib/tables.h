@@ -15,6 +15,9 @@ struct style {
 };
 
 const char *sgr(const struct style *st, const char *code);
+void cell_num(char *dst, size_t n, double v, const char *fmt);
+const char *pain_arrow(int utf8);
+void pain_pair(char *dst, size_t n, double before, double after, int utf8);
 void tables_text(const struct rows *R, const struct totals *t,
     const struct style *st);
 void tables_md(const struct rows *R, const struct totals *t,
