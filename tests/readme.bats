@@ -114,7 +114,9 @@ setup() {
 teardown() {
 	local s
 	for s in "$BATS_TEST_TMPDIR"/*.sock; do
-		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
+		if [ -S "$s" ]; then
+			tmux -S "$s" kill-server 2>/dev/null || true
+		fi
 	done
 	return 0
 }
