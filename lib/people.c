@@ -21,7 +21,22 @@ struct person {
 	struct warnings w;
 };
 
-/* The person of a log: its file's name without directory or suffix. */
+/* A name not in UTF-8 shown byte by byte, "?" for all but printable ASCII. */
+static void
+safe_ascii(char *dst, size_t n, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && i + 1 < n; i++)
+		dst[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
+	dst[i] = '\0';
+}
+
+/*
+ * The person of a log: its file's name without directory or suffix,
+ * whole characters only, with controls shown as "?" so that a file name
+ * cannot move the terminal's cursor.
+ */
 void
 people_name(char *dst, size_t n, const char *path)
 {
@@ -33,7 +48,19 @@ people_name(char *dst, size_t n, const char *path)
 		base = "stdin";
 	dot = strrchr(base, '.');
 	len = dot && dot > base ? (size_t)(dot - base) : strlen(base);
-	snprintf(dst, n, "%.*s", (int)len, base);
+	if (len >= n)
+		for (len = n - 1; len > 0 &&
+		    ((unsigned char)base[len] & 0xc0) == 0x80; len--)
+			;
+	if (!lr_utf8_valid(base, len)) {
+		safe_ascii(dst, n, base, len);
+		return;
+	}
+	memcpy(dst, base, len);
+	dst[len] = '\0';
+	for (; *dst != '\0'; dst++)
+		if ((unsigned char)*dst < 0x20 || *dst == 0x7f)
+			*dst = '?';
 }
 
 /* Read one person's log; -1 when nothing of it could be read. */
@@ -100,6 +127,17 @@ week_warnings(const struct person *p, size_t i)
 	return n + (size_t)warn_under_target(&p->R, i, firstweek, &x);
 }
 
+/* A printf field width that pads name to cols columns, not bytes. */
+static int
+name_pad(const char *name, int cols)
+{
+	int bytes = lr_fit(name, strlen(name), cols), w = 0, i;
+
+	for (i = 0; i < bytes; i++)
+		w += ((unsigned char)name[i] & 0xc0) != 0x80;
+	return bytes + cols - w;
+}
+
 /* A row a week; text has the sessions' and the pain's averages only. */
 static void
 table_person(const struct person *p, int md)
@@ -113,8 +151,9 @@ table_person(const struct person *p, int md)
 		cell_num(a, sizeof a, x.adherence * 100, "%.0f%%");
 		cell_num(l, sizeof l, x.level, "%.1f");
 		if (!md) {
-			printf("%-11.11s %d-W%02d %8ld  %4ld %6ld %7ld  %9s  %7s  "
-			    "%8zu\n", p->name, x.iso_y, x.iso_w, x.sessions,
+			printf("%-*.*s %d-W%02d %8ld  %4ld %6ld %7ld  %9s  %7s  "
+			    "%8zu\n", name_pad(p->name, 11), lr_fit(p->name,
+			    strlen(p->name), 11), p->name, x.iso_y, x.iso_w, x.sessions,
 			    x.done, x.partial, x.skipped, a, l,
 			    week_warnings(p, i));
 			continue;

@@ -204,3 +204,15 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 	assert_success
 	assert_line --index 1 --regexp "^$(printf 'bird-dog\t3\t2026-11-02\t2026-11-06\t2\t1\t0\t')"
 }
+
+@test "--by-person text: a long name is cut at a whole character, 11 columns wide; controls show as ?" {
+	small_log > 'Zoë Ångström-Lindqvist.tsv'
+	small_log > "$(printf 'b\033[2Jen').tsv"
+	LC_ALL=C.UTF-8 run lr-report --today 2026-11-15 -w 2 --by-person ./*.tsv
+	assert_success
+	assert_line --regexp '^Zoë Ångströ 2026-W45 +3 '
+	assert_line --regexp '^b\?\[2Jen +2026-W45 +3 '
+	assert_line 'b?[2Jen'
+	# No escape byte reaches the terminal.
+	[ -z "$(printf '%s' "$output" | tr -d -c '\033')" ]
+}
