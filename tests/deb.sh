@@ -66,7 +66,7 @@ mkdir "$work/lr"
 [ -x "$work/lr/debian/rules" ] || fail "no debian/rules in the copy"
 
 say "building"
-(cd "$work/lr" && dpkg-buildpackage -us -uc -b) >"$work/build.log" 2>&1 || {
+(cd "$work/lr" && dpkg-buildpackage -us -uc) >"$work/build.log" 2>&1 || {
 	tail -n 40 "$work/build.log" >&2
 	fail "dpkg-buildpackage failed"
 }
@@ -75,6 +75,10 @@ if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then
 	fail "expected one lr_*.deb, found: $*"
 fi
 deb=$1
+
+# The source package too: the README's command builds both.
+set -- "$work"/lr_*.dsc
+[ -f "$1" ] || fail "no source package (lr_*.dsc) was built"
 
 say "lintian"
 lintian --fail-on error "$work"/lr_*.changes || fail "lintian found errors"
@@ -96,6 +100,10 @@ for f in /usr/share/lr/catalog.tsv /usr/share/lr/routines.tsv \
     /usr/share/fish/vendor_completions.d/lr-plan.fish; do
 	[ -f "$f" ] || fail "$f missing"
 done
+
+# make install's own list of the directories it made is not packaged.
+[ ! -e /usr/share/lr/installed-dirs ] ||
+    fail "the package ships /usr/share/lr/installed-dirs"
 
 # A whole session with the installed programs, in a bare environment,
 # from a directory outside the sources, so that they can only find

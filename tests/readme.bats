@@ -63,9 +63,9 @@ not_run() {
 	    'a crontab line that sends mail; its lr-report --last-week is run on its own above' \
 	    'apt-get install build-essential debhelper libcsv-dev libncurses-dev lintian' \
 	    'installs packages as root, from the network' \
-	    'dpkg-buildpackage -us -uc -b' \
+	    'dpkg-buildpackage -us -uc' \
 	    'builds the Debian package, for minutes; tests/deb.sh does it, as root' \
-	    'apt-get install ./lr_0.1.0-1_amd64.deb' \
+	    'apt-get install ./lr_0.1.0_amd64.deb' \
 	    'installs the package as root; tests/deb.sh does it' \
 	    'make' \
 	    'builds the tree under test' \
