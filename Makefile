@@ -100,8 +100,9 @@ check: all unit
 test: all asan
 	@MAKE="$(MAKE)" tests/both.sh
 
-# The whole test suite, with the slower passes CI runs too.
-check-all: check check-asan check-valgrind lint
+# The whole test suite, with the slower passes CI runs too (each fuzz
+# target for FUZZ_TIME seconds).
+check-all: check check-asan check-valgrind lint fuzz
 
 check-asan: asan unit-asan
 	LR_BIN=$(CURDIR)/build/asan/bin $(BATS) tests </dev/null

@@ -135,11 +135,10 @@ complete_bash() {
 	[[ $first == "sh .ci/deps && make && "* ]]
 	[ "$second" = "sh .ci/deps test && make test" ]
 	grep -q '^test: all asan$' "$REPO/Makefile"
-	grep -q '^check-all: check check-asan check-valgrind lint$' "$REPO/Makefile"
+	grep -q '^check-all: check check-asan check-valgrind lint fuzz$' "$REPO/Makefile"
 	# The first installs no test tool, the second no slow-pass tool.
 	deps_of() {
-		awk -v v="$1" '$0 ~ "^" v "=\"" { on = 1; sub(/^[a-z]+="/, "") }
-			on { print; if (/"$/) exit }' "$REPO/.ci/deps" | tr -d '"' | tr ' ' '\n'
+		sh "$REPO/.ci/deps" --list "$1"
 	}
 	[ "$(deps_of build | grep -c .)" -ge 3 ]
 	[ "$(deps_of build | grep -cxE 'bats|tmux|libcmocka-dev|faketime|valgrind|clang')" -eq 0 ]

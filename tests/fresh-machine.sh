@@ -26,6 +26,30 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The packages installed, one a line, sorted: $1 runs a command (chroot).
+installed() {
+	# shellcheck disable=SC2016 # dpkg's own format
+	"$@" dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' |
+	    awk '$1 == "ii" { sub(/:.*/, "", $2); print $2 }' | sort -u
+}
+
+# The first command installs no test tool: no package of `.ci/deps
+# all` that `.ci/deps` (the build's list) does not name is new after
+# it.  $1 and $2 are the lists before and after.
+no_test_tool_installed() {
+	sh "$repo/.ci/deps" --list build | sort -u >"$work/build-pkgs"
+	sh "$repo/.ci/deps" --list all | sort -u |
+	    comm -23 - "$work/build-pkgs" >"$work/test-pkgs"
+	new=$(comm -13 "$1" "$2" | comm -12 - "$work/test-pkgs")
+	if [ -n "$new" ]; then
+		echo "fresh-machine: the first command installed test tools:" \
+		    "$(echo "$new" | tr '\n' ' ')" >&2
+		exit 1
+	fi
+	echo "fresh-machine: the first command installed no test tool" \
+	    "($(comm -13 "$1" "$2" | wc -l) packages new)" >&2
+}
+
 # The first code block of the README, its first two lines.
 commands() {
 	awk '/^```/ { if (open) exit; open = 1; next } open' "$repo/README.md" |
@@ -45,9 +69,14 @@ clone)
 	mkdir "$work/home"
 	for cmd in "$first" "$second"; do
 		echo "fresh-machine: $ $cmd" >&2
+		installed >"$work/before"
 		(cd "$work/lr" && env -i HOME="$work/home" TERM=dumb \
 		    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		    sh -c "$cmd" </dev/null)
+		installed >"$work/after"
+		if [ "$cmd" = "$first" ]; then
+			no_test_tool_installed "$work/before" "$work/after"
+		fi
 	done
 	;;
 --chroot)
@@ -65,19 +94,13 @@ clone)
 	mount --bind /dev/pts "$root/dev/pts"
 	for cmd in "$first" "$second"; do
 		echo "fresh-machine (chroot): $ $cmd" >&2
+		installed chroot "$root" >"$work/before"
 		chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb \
 		    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		    sh -c "cd /root/lr && $cmd" </dev/null
-		# The first command installs no test tool.
+		installed chroot "$root" >"$work/after"
 		if [ "$cmd" = "$first" ]; then
-			for tool in bats tmux libcmocka-dev valgrind; do
-				# shellcheck disable=SC2016 # dpkg's own format
-				if chroot "$root" dpkg-query -W -f='${Status}' \
-				    "$tool" 2>/dev/null | grep -q 'ok installed'; then
-					echo "fresh-machine: the first command installed $tool" >&2
-					exit 1
-				fi
-			done
+			no_test_tool_installed "$work/before" "$work/after"
 		fi
 	done
 	;;
