@@ -170,7 +170,8 @@ fill(struct tsv *t)
 
 /*
  * Cut the next line.  Returns 1 with the line, 2 for a line too long
- * (already skipped up to its newline), 0 at the end of the input.
+ * (already skipped up to its newline), 3 for a line too long with a
+ * NUL byte in it, 0 at the end of the input.
  */
 static int
 cut_line(struct tsv *t, char **line, size_t *len)
@@ -189,8 +190,12 @@ cut_line(struct tsv *t, char **line, size_t *len)
 			t->inpos += *len + 1;
 			return toolong ? 2 : 1;
 		}
-		/* Room for the longest line, its CR, and then some. */
+		/* Room for the longest line, its CR, and then some.  A line
+		 * too long with a NUL in it is no text (/dev/zero, a
+		 * disk image): nothing after it is read, lest it never end. */
 		if (avail > TSV_LINE_MAX + 1) {
+			if (memchr(s, '\0', avail) != NULL)
+				return 3;
 			toolong = 1;
 			t->inpos = t->inlen;
 		}
@@ -367,6 +372,12 @@ tsv_next(struct tsv *t)
 	if (r == 0)
 		return t->read_error ? TSV_FAIL : TSV_EOF;
 	t->line++;
+	if (r == 3) {
+		tsv_error(t, -1, "a NUL byte in a line longer than %d bytes "
+		    "(this is not a text file): read no further",
+		    TSV_LINE_MAX);
+		return TSV_FAIL;
+	}
 	if (r == 2) {
 		tsv_error(t, -1, "line longer than %d bytes", TSV_LINE_MAX);
 		return TSV_BAD;

@@ -362,6 +362,18 @@ many_sessions() {
 	lr-log -q -f log.tsv pain 3
 	run lr-report --format tsv <(cat log.tsv)
 	assert_success
+	# An endless device on standard input is no text: its first long
+	# line of NUL bytes ends the reading, in every program.
+	for prog in lr-report lr-list lr-plan lr-timer; do
+		case $prog in
+		lr-report | lr-plan) args=(-) ;;
+		lr-list) args=(--catalog -) ;;
+		lr-timer) args=(--batch) ;;
+		esac
+		run timeout 10 "$prog" "${args[@]}" </dev/zero
+		assert_failure 1
+		assert_output --partial '<stdin>:1: a NUL byte in a line longer than 65536 bytes (this is not a text file)'
+	done
 }
 
 # ---- exercises, not sides; the log's first week; notes; --due ----
