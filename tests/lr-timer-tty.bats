@@ -369,6 +369,35 @@ answer_no() {
 	[ "$(wc -l < out.tsv)" -eq 1 ]
 }
 
+@test "SIGTERM at the pain prompt ends with status 1 too, and no session" {
+	mkdir -p "$HOME/.local/share/lr"
+	: > "$HOME/.local/share/lr/log.tsv"
+	start "sh -c 'echo \$\$ > pid; exec lr-timer --no-screen plan.tsv > out.tsv'"
+	wait_for 'Pain before the session'
+	kill -TERM "$(cat pid)"
+	wait_exit
+	[ "$(cat status)" -eq 1 ]
+	terminal_is_sane
+	[ "$(wc -l < out.tsv)" -eq 1 ]
+}
+
+@test "the README's pipeline: Ctrl-C at a question logs nothing and leaves nothing in pending/" {
+	local pipeline='lr-plan -R sciatica | lr-timer | lr-log'
+	grep -qF -- "$pipeline" "$REPO/README.md"
+	start "sh -c '$pipeline'"
+	wait_for 'Before your first session'
+	keys Space
+	wait_for 'Before you start (1 of 9)'
+	keys n
+	wait_for 'Before you start (2 of 9)'
+	keys C-c
+	wait_exit
+	[ "$(cat status)" -eq 0 ]
+	terminal_is_sane
+	[ ! -s "$HOME/.local/share/lr/log.tsv" ]
+	[ ! -e "$HOME/.local/share/lr/pending" ] || [ -z "$(ls -A "$HOME/.local/share/lr/pending")" ]
+}
+
 @test "pain is asked before and after by default: one key, t for ten, Enter skips" {
 	start "lr-timer --no-screen --speed 4 plan.tsv > out.tsv"
 	wait_for 'Pain before the session'
