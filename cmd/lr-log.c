@@ -245,12 +245,13 @@ append_inputs(const struct options *o, const char *log)
 {
 	struct batch b;
 	struct spool sp = { "", -1, 0 };
-	char dir[PATH_MAX];
+	char real[PATH_MAX], q[PATH_MAX * 2], to[PATH_MAX + 64];
 	long bad = 0, r;
 	int i, n = o->nargs > 0 ? o->nargs : 1, status, usable;
 
 	memset(&b, 0, sizeof b);
-	lr_dir_of(dir, sizeof dir, log);
+	/* Saved input goes by the real log, whatever path reached it. */
+	lr_real_log(real, sizeof real, log);
 	usable = log_usable(log) == 0;
 	for (i = 0; i < n; i++) {
 		const char *arg = o->nargs > 0 ? o->args[i] : "-";
@@ -265,7 +266,7 @@ append_inputs(const struct options *o, const char *log)
 				    "Ctrl-D ends them");
 			else
 				defer_signals();
-			if ((r = spool_stdin(&sp, usable ? dir : NULL)) != 0) {
+			if ((r = spool_stdin(&sp, real, usable)) != 0) {
 				if (r == -2)
 					lr_warn("no room anywhere to keep "
 					    "standard input: it is on standard "
@@ -279,10 +280,6 @@ append_inputs(const struct options *o, const char *log)
 				else
 					lr_warn("cannot keep standard input "
 					    "safe: %s", strerror(errno));
-				if (sp.fd >= 0) {
-					unlink(sp.path);
-					close(sp.fd);
-				}
 				batch_free(&b);
 				return LR_EDATA;
 			}
@@ -299,8 +296,6 @@ append_inputs(const struct options *o, const char *log)
 		fclose(fp);
 	}
 	if (!usable) {
-		char q[PATH_MAX * 2];
-
 		lr_warn("nothing was logged");
 		if (sp.fd >= 0) {
 			lr_warn("the rows are kept in %s: log them with "
@@ -312,14 +307,12 @@ append_inputs(const struct options *o, const char *log)
 		return LR_EDATA;
 	}
 	if (bad > 0) {
-		char to[PATH_MAX + 64];
-
 		lr_warn("nothing was logged: %ld problem%s", bad,
 		    bad == 1 ? "" : "s");
 		if (sp.fd >= 0 &&
-		    spool_reject(sp.path, dir, to, sizeof to) == 0)
+		    spool_reject(sp.path, real, to, sizeof to) == 0)
 			lr_warn("the input is saved in %s: fix it and run "
-			    "lr-log %s", to, to);
+			    "lr-log %s", to, lr_shell_quote(q, sizeof q, to));
 		else if (sp.fd >= 0)
 			lr_warn("the input is kept in %s", sp.path);
 		if (sp.fd >= 0)
@@ -329,7 +322,7 @@ append_inputs(const struct options *o, const char *log)
 	}
 	/* Rows nowhere: no log is made for them, nothing left behind. */
 	if (b.n == 0 && access(log, F_OK) != 0 && errno == ENOENT &&
-	    !pending_waits(dir, sp.fd >= 0 ? sp.path : NULL)) {
+	    !pending_waits(real, sp.fd >= 0 ? sp.path : NULL)) {
 		spool_done(&sp);
 		if (!o->quiet)
 			lr_warn("nothing to add: the input holds no rows");
@@ -424,14 +417,14 @@ repair_log(const char *path)
 
 	memset(&b, 0, sizeof b);
 	if (access(path, F_OK) != 0) {
-		char dir[PATH_MAX];
+		char real[PATH_MAX];
 
-		lr_dir_of(dir, sizeof dir, path);
 		if (errno != ENOENT) {
 			lr_warn("%s: %s", path, strerror(errno));
 			return LR_EDATA;
 		}
-		if (!pending_waits(dir, NULL)) {
+		lr_real_log(real, sizeof real, path);
+		if (!pending_waits(real, NULL)) {
 			lr_warn("%s: no log yet, and nothing waiting to be "
 			    "logged: nothing to repair", path);
 			return LR_OK;

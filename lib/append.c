@@ -18,6 +18,15 @@
 #include "lr.h"
 #include "spool.h"
 
+/* The log's real path, as log_open found it: its journal's, less ".journal". */
+static void
+real_of(char *dst, size_t n, const struct logfile *l)
+{
+	size_t len = strlen(l->journal) - strlen(".journal");
+
+	snprintf(dst, n, "%.*s", (int)len, l->journal);
+}
+
 /*
  * Open the log's index and say whether it can be trusted: 1 when it
  * matches the log, 0 when it was reset for the log to be read into
@@ -28,9 +37,8 @@ index_open(struct logindex *ix, const struct logfile *l)
 {
 	char real[PATH_MAX], path[PATH_MAX + 16];
 	struct stat st;
-	size_t len = strlen(l->journal) - strlen(".journal");
 
-	snprintf(real, sizeof real, "%.*s", (int)len, l->journal);
+	real_of(real, sizeof real, l);
 	if (logindex_path(path, sizeof path, real) != 0 ||
 	    fstat(l->fd, &st) != 0)
 		return -1;
@@ -48,6 +56,22 @@ index_open(struct logindex *ix, const struct logfile *l)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Remove a log this run made and appended nothing to, with its index,
+ * under its lock: a writer waiting on it finds its name gone and
+ * makes the log anew (see log_open).
+ */
+static void
+unmake_log(const struct logfile *l, const char *real)
+{
+	char path[PATH_MAX + 16];
+
+	if (logindex_path(path, sizeof path, real) == 0)
+		unlink(path);
+	unlink(l->path);
+	lr_sync_dir(l->dir);
 }
 
 /* The rows just appended, at their offsets, join the index. */
@@ -118,7 +142,7 @@ append_batch(int quiet, struct batch *b, const char *path,
 	struct tsv t;
 	struct taken took[64];
 	FILE *fp = NULL;
-	char *buf, *made = NULL;
+	char *buf, *made = NULL, real[PATH_MAX];
 	size_t len, ntook;
 	off_t at;
 	long present;
@@ -128,7 +152,8 @@ append_batch(int quiet, struct batch *b, const char *path,
 		spool_say_kept(sp);
 		return LR_EDATA;
 	}
-	ntook = pending_take(b, l.dir, sp->fd >= 0 ? sp->path : NULL, took,
+	real_of(real, sizeof real, &l);
+	ntook = pending_take(b, real, sp->fd >= 0 ? sp->path : NULL, took,
 	    sizeof took / sizeof took[0]);
 	batch_index(b);
 	header = log_size(&l) == 0;
@@ -136,6 +161,8 @@ append_batch(int quiet, struct batch *b, const char *path,
 		if (fp)
 			fclose(fp);
 		free(made);
+		if (l.created)
+			unmake_log(&l, real);
 		log_close(&l);
 		pending_release(took, ntook, 0);
 		return LR_EDATA;
@@ -151,7 +178,7 @@ append_batch(int quiet, struct batch *b, const char *path,
 	}
 	if (present < 0 || !batch_columns_fit(b, &t))
 		goto out;
-	if (batch_new_rows(b) == 0 && !header) {
+	if (batch_new_rows(b) == 0) {
 		if (trusted == 0 && ix.fd >= 0 && fstat(l.fd, &st) == 0)
 			logindex_commit(&ix, &st);	/* read whole: keep it */
 		rv = LR_OK;
@@ -180,6 +207,9 @@ append_batch(int quiet, struct batch *b, const char *path,
 	rv = LR_OK;
 out:
 	logindex_close(&ix);
+	/* A log made for rows that were not appended is not left empty. */
+	if (l.created && log_size(&l) == 0)
+		unmake_log(&l, real);
 	if (rv == LR_OK) {
 		spool_done(sp);
 		append_report(quiet, b, present, path);

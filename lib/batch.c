@@ -194,17 +194,36 @@ batch_add_result(struct batch *b, const struct result *r)
 
 static const char *const log_extra[] = { "logged", NULL };
 
-/* Did an input before column j of source i name it already? */
-static int
-named_before(const struct batch *b, size_t i, size_t j)
-{
-	size_t si, sj;
+/* The names of a new log's columns so far, by hash: each once. */
+struct names {
+	struct keyset set;		/* index + 1 in name */
+	const char **name;
+	const char *looked_for;
+};
 
-	for (si = 0; si <= i; si++)
-		for (sj = 0; sj < (si == i ? j : b->src[si].ncol); sj++)
-			if (strcmp(b->src[si].cols[sj], b->src[i].cols[j]) == 0)
-				return 1;
-	return 0;
+static int
+same_name(const void *arg, uint64_t value)
+{
+	const struct names *n = arg;
+
+	return strcmp(n->name[value - 1], n->looked_for) == 0;
+}
+
+/*
+ * Is c new to the header?  Then it joins the names.  One lookup a
+ * name, so that a header of many thousand columns costs as many.
+ */
+static int
+name_is_new(struct names *n, size_t *count, const char *c)
+{
+	uint64_t h = lr_hash(c);
+
+	n->looked_for = c;
+	if (keyset_find(&n->set, h, same_name, n) != 0)
+		return 0;
+	n->name[(*count)++] = c;
+	keyset_add(&n->set, h, *count);
+	return 1;
 }
 
 /* The log's header: read it, or, for a new log, make it. */
@@ -213,7 +232,8 @@ batch_log_header(const struct logfile *l, const struct batch *b, struct tsv *t,
     FILE **fpp, char **made)
 {
 	long col[R_NCOLS];
-	size_t i, j, len;
+	size_t i, j, len, all;
+	struct names names = { { NULL, NULL, 0, 0 }, NULL, NULL };
 	FILE *mem;
 
 	*fpp = NULL;
@@ -227,15 +247,20 @@ batch_log_header(const struct logfile *l, const struct batch *b, struct tsv *t,
 		for (i = 0; i < R_NCOLS; i++)
 			fprintf(mem, "%s\t", result_cols[i]);
 		fputs(log_extra[0], mem);
-		for (i = 0; i < b->nsrc; i++)
+		for (i = 0, all = 0; i < b->nsrc; i++)
+			all += b->src[i].ncol;
+		names.name = lr_xmalloc((all + 1) * sizeof *names.name);
+		for (i = 0, all = 0; i < b->nsrc; i++)
 			for (j = 0; j < b->src[i].ncol; j++) {
 				const char *c = b->src[i].cols[j];
 
 				if (lr_word_index(result_cols, c) < 0 &&
 				    strcmp(c, log_extra[0]) != 0 &&
-				    !named_before(b, i, j))
+				    name_is_new(&names, &all, c))
 					fprintf(mem, "\t%s", c);
 			}
+		keyset_free(&names.set);
+		free(names.name);
 		putc('\n', mem);
 		fclose(mem);
 		if ((*fpp = fmemopen(*made, len, "r")) == NULL)

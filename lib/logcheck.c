@@ -266,7 +266,7 @@ bad_lines(int fd, const char *path, unsigned long **out, size_t *n)
 static int
 set_bad_rows_aside(struct logfile *l, const unsigned long *bad, size_t nbad)
 {
-	char dir[PATH_MAX + 16], to[PATH_MAX + 64], when[24];
+	char dir[PATH_MAX + 16], to[PATH_MAX + 64], when[NAME_MAX + 32];
 	char tmp[PATH_MAX + 32], real[PATH_MAX], quoted[PATH_MAX * 2];
 	int aside, fd;
 
@@ -275,7 +275,7 @@ set_bad_rows_aside(struct logfile *l, const unsigned long *bad, size_t nbad)
 		return -1;
 	snprintf(dir, sizeof dir, "%s/rejected", l->dir);
 	snprintf(tmp, sizeof tmp, "%s/.lr-log-mend-XXXXXX", l->dir);
-	lr_stamp_now(when, sizeof when);
+	spool_prefix(when, sizeof when, real);
 	if (lr_mkdirs(dir) != 0 ||
 	    (aside = spool_create_unique(dir, when, ".set-aside.tsv", to,
 	    sizeof to)) < 0)

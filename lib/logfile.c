@@ -186,16 +186,48 @@ lock_or_wait(int fd, const char *path)
 }
 
 /*
- * The journal and the log's directory go by the log's real path, so
- * that the same file reached through a symlink has one journal.
+ * The log's real path, symlinks resolved, even before the file is
+ * there (a link to a log yet to be made, a directory yet to be made):
+ * the journal, pending/ and rejected/ go by it, so that one file
+ * reached by several paths has one recovery state.
  */
+void
+lr_real_log(char *dst, size_t n, const char *path)
+{
+	char cur[PATH_MAX], link[PATH_MAX], dir[PATH_MAX], real[PATH_MAX];
+	const char *base;
+	ssize_t len;
+	int hops;
+
+	if (realpath(path, real) != NULL) {
+		snprintf(dst, n, "%s", real);
+		return;
+	}
+	snprintf(cur, sizeof cur, "%s", path);
+	for (hops = 0; hops < 40 &&
+	    (len = readlink(cur, link, sizeof link - 1)) > 0; hops++) {
+		link[len] = '\0';
+		lr_dir_of(dir, sizeof dir, cur);
+		if (link[0] == '/' ? snprintf(cur, sizeof cur, "%s", link) :
+		    snprintf(cur, sizeof cur, "%s/%s", dir, link) >=
+		    (int)sizeof cur)
+			break;
+	}
+	lr_dir_of(dir, sizeof dir, cur);
+	base = strrchr(cur, '/') ? strrchr(cur, '/') + 1 : cur;
+	if (realpath(dir, real) != NULL)
+		snprintf(dst, n, "%s/%s", strcmp(real, "/") ? real : "", base);
+	else
+		snprintf(dst, n, "%s", cur);
+}
+
+/* The journal and the log's directory go by the log's real path. */
 static void
 name_by_file(struct logfile *l)
 {
 	char real[PATH_MAX];
 
-	if (realpath(l->path, real) == NULL)
-		return;
+	lr_real_log(real, sizeof real, l->path);
 	lr_dir_of(l->dir, sizeof l->dir, real);
 	snprintf(l->journal, sizeof l->journal, "%s.journal", real);
 }
@@ -253,11 +285,12 @@ again:
 	}
 	/*
 	 * lr-log --repair may have put a mended log in its place while we
-	 * waited for the lock: append to the file the name now holds.
+	 * waited for the lock, or a run that made the log and appended
+	 * nothing removed it: append to the file the name now holds.
 	 */
-	if (stat(path, &now) == 0 && fstat(l->fd, &st) == 0 &&
-	    (now.st_dev != st.st_dev || now.st_ino != st.st_ino) &&
-	    tries < 10) {
+	if (fstat(l->fd, &st) == 0 && tries < 10 && (stat(path, &now) != 0 ?
+	    errno == ENOENT : now.st_dev != st.st_dev ||
+	    now.st_ino != st.st_ino)) {
 		close(l->fd);
 		tries++;
 		goto again;

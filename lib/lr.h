@@ -355,6 +355,7 @@ int lr_sync_dir(const char *dir);
 int lr_mkdirs(const char *path);
 int lr_dir_open_to_others(const char *dir);
 void lr_dir_of(char *dst, size_t n, const char *path);
+void lr_real_log(char *dst, size_t n, const char *path);
 int lr_check_private(const char *path, int fd);
 int log_open(struct logfile *l, const char *path);
 int log_recover(struct logfile *l);

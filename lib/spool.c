@@ -1,4 +1,4 @@
-/* spool.c - input kept safe: pending/, TMPDIR, rejected/. */
+/* spool.c - input kept safe, named for its log: pending/, TMPDIR, rejected/. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -83,9 +83,7 @@ spill(struct spool *s, struct carry *c)
 
 	if (s->fd >= 0) {
 		copy_file(s->fd, STDOUT_FILENO);
-		unlink(s->path);
-		close(s->fd);
-		s->fd = -1;
+		spool_done(s);
 	}
 	do {
 		if (c->off < c->len &&
@@ -98,8 +96,9 @@ spill(struct spool *s, struct carry *c)
 }
 
 /*
- * Saved input gets a name no other run can have: the time, the pid
- * and, should two runs still meet, a count.  Names are taken with
+ * Saved input gets a name no other run can have: the log's file name,
+ * the time, the pid and, should two runs still meet, a count, as in
+ * pending/log.tsv.20261121T190512-4242.tsv.  Names are taken with
  * link(2), which never replaces a file that is there.
  */
 static int
@@ -122,6 +121,17 @@ link_unique(const char *from, const char *dir, const char *when,
 			return -1;
 	}
 	return errno = EEXIST, -1;
+}
+
+/* "log.tsv.20261121T190512": how the names of the log's input begin. */
+void
+spool_prefix(char *dst, size_t n, const char *log)
+{
+	const char *slash = strrchr(log, '/');
+	char when[24];
+
+	lr_stamp_now(when, sizeof when);
+	snprintf(dst, n, "%s.%s", slash ? slash + 1 : log, when);
 }
 
 /* A new file of our own in dir, named as link_unique names them. */
@@ -153,12 +163,11 @@ spool_create_unique(const char *dir, const char *when, const char *ext,
  * .tsv name only once locked.
  */
 static int
-open_spool(struct spool *s, const char *dir)
+open_spool(struct spool *s, const char *dir, const char *when)
 {
-	char part[PATH_MAX + 64], when[24];
+	char part[PATH_MAX + NAME_MAX + 64];
 	int tries;
 
-	lr_stamp_now(when, sizeof when);
 	snprintf(part, sizeof part, "%s/.%s-%ld.part", dir, when,
 	    (long)getpid());
 	/* Another lr-log may remove the empty directory as we make it. */
@@ -177,6 +186,7 @@ open_spool(struct spool *s, const char *dir)
 	    link_unique(part, dir, when, ".tsv", s->path,
 	    sizeof s->path) != 0) {
 		close(s->fd);
+		s->fd = -1;
 		unlink(part);
 		return -1;
 	}
@@ -185,14 +195,27 @@ open_spool(struct spool *s, const char *dir)
 	return 0;
 }
 
+/* Give up a spool: its file goes, and no empty pending/ is left. */
+static int
+give_up(struct spool *s, struct carry *c, int rv)
+{
+	int e = errno;
+
+	spool_done(s);
+	free(c);
+	errno = e;
+	return rv;
+}
+
 /*
- * Copy standard input to pending/ beside the log, or, when there is
- * no room there (a full disk), to $TMPDIR, losing nothing on the way.
+ * Copy standard input to pending/ beside the log (when beside), or,
+ * when there is no room there (a full disk), to $TMPDIR, losing
+ * nothing on the way.  On failure nothing is left behind.
  */
 int
-spool_stdin(struct spool *s, const char *logdir)
+spool_stdin(struct spool *s, const char *log, int beside)
 {
-	char dir[PATH_MAX + 16];
+	char dir[PATH_MAX + 16], when[NAME_MAX + 32];
 	const char *tmp = getenv("TMPDIR");
 	struct carry *c = lr_xmalloc(sizeof *c);
 	struct spool t = { "", -1, 0 };
@@ -200,26 +223,28 @@ spool_stdin(struct spool *s, const char *logdir)
 
 	c->off = c->len = 0;
 	s->fd = -1;
-	s->in_pending = logdir != NULL;
-	if (logdir != NULL)
-		snprintf(dir, sizeof dir, "%s/pending", logdir);
-	if (logdir != NULL && open_spool(s, dir) == 0) {
+	s->in_pending = beside;
+	errno = 0;
+	spool_prefix(when, sizeof when, log);
+	lr_dir_of(dir, sizeof dir - 16, log);
+	strcat(dir, "/pending");
+	if (beside && open_spool(s, dir, when) == 0) {
 		if (copy_stdin(s->fd, c) == 0) {
 			free(c);
 			return 0;
 		}
-		if (errno != ENOSPC && errno != EDQUOT) {
-			free(c);
-			return -1;
-		}
+		if (errno != ENOSPC && errno != EDQUOT)
+			return give_up(s, c, -1);
+	} else if (beside) {
+		rv = errno;
+		rmdir(dir);	/* made for nothing: not left behind */
+		errno = rv;
 	}
 	/* No room beside the log, or no log to be beside: $TMPDIR. */
-	if (errno == EFBIG) {
-		free(c);
-		return -1;
-	}
+	if (errno == EFBIG)
+		return give_up(s, c, -1);
 	snprintf(dir, sizeof dir, "%s", tmp && tmp[0] == '/' ? tmp : "/tmp");
-	if (open_spool(&t, dir) != 0 ||
+	if (open_spool(&t, dir, when) != 0 ||
 	    (s->fd >= 0 && copy_file(s->fd, t.fd) != 0)) {
 		if (t.fd >= 0) {
 			unlink(t.path);
@@ -229,16 +254,15 @@ spool_stdin(struct spool *s, const char *logdir)
 		free(c);
 		return errno = ENOSPC, -2;
 	}
-	if (s->fd >= 0) {
-		unlink(s->path);
-		close(s->fd);
-	}
+	spool_done(s);
 	*s = t;
 	s->in_pending = 0;
 	if ((rv = copy_stdin(s->fd, c)) != 0 && errno != EFBIG) {
 		spill(s, c);
 		rv = -2;
 	}
+	if (rv != 0)
+		return give_up(s, c, rv);
 	free(c);
 	return rv;
 }
@@ -270,14 +294,15 @@ spool_done(struct spool *s)
 
 /* Rejected input is kept whole in rejected/, for the person to fix. */
 int
-spool_reject(const char *from, const char *logdir, char *to, size_t n)
+spool_reject(const char *from, const char *log, char *to, size_t n)
 {
-	char dir[PATH_MAX + 16], when[24];
+	char dir[PATH_MAX + 16], when[NAME_MAX + 32];
 
-	snprintf(dir, sizeof dir, "%s/rejected", logdir);
+	lr_dir_of(dir, sizeof dir - 16, log);
+	strcat(dir, "/rejected");
 	if (lr_mkdirs(dir) != 0)
 		return -1;
-	lr_stamp_now(when, sizeof when);
+	spool_prefix(when, sizeof when, log);
 	if (link_unique(from, dir, when, ".tsv", to, n) != 0 ||
 	    unlink(from) != 0)
 		return -1;
@@ -323,19 +348,20 @@ torn_tail(int fd)
  * rejected/, and cut it from the spool.
  */
 static int
-set_torn_tail_aside(int fd, const char *path, const char *logdir, off_t at)
+set_torn_tail_aside(int fd, const char *path, const char *log, off_t at)
 {
-	char dir[PATH_MAX + 16], to[PATH_MAX + 64], when[24], buf[65536];
-	char quoted[PATH_MAX * 2];
+	char dir[PATH_MAX + 16], to[PATH_MAX + 64], buf[65536];
+	char when[NAME_MAX + 32], quoted[PATH_MAX * 2];
 	struct stat st;
 	off_t from = at;
 	ssize_t n;
 	int out;
 
-	snprintf(dir, sizeof dir, "%s/rejected", logdir);
+	lr_dir_of(dir, sizeof dir - 16, log);
+	strcat(dir, "/rejected");
 	if (fstat(fd, &st) != 0 || lr_mkdirs(dir) != 0)
 		return -1;
-	lr_stamp_now(when, sizeof when);
+	spool_prefix(when, sizeof when, log);
 
 	if ((out = spool_create_unique(dir, when, ".torn", to, sizeof to)) < 0)
 		return -1;
@@ -378,7 +404,7 @@ read_pending(struct batch *b, int fd, const char *path, int quiet)
  * line without a newline is kept when it is a whole row.
  */
 static int
-take_one(struct batch *b, const char *logdir, struct taken *t)
+take_one(struct batch *b, const char *log, struct taken *t)
 {
 	struct stat st;
 	char to[PATH_MAX + 64], quoted[PATH_MAX * 2];
@@ -395,10 +421,10 @@ take_one(struct batch *b, const char *logdir, struct taken *t)
 	torn = torn_tail(t->fd);
 	bad = read_pending(b, t->fd, t->path, torn >= 0);
 	if (bad != 0 && torn >= 0 &&
-	    set_torn_tail_aside(t->fd, t->path, logdir, torn) == 0)
+	    set_torn_tail_aside(t->fd, t->path, log, torn) == 0)
 		bad = read_pending(b, t->fd, t->path, 0);
 	if (bad != 0) {
-		if (spool_reject(t->path, logdir, to, sizeof to) == 0)
+		if (spool_reject(t->path, log, to, sizeof to) == 0)
 			lr_warn("%s: left by an interrupted run and has bad "
 			    "rows: none of them logged; moved to %s", t->path,
 			    lr_shell_quote(quoted, sizeof quoted, to));
@@ -408,52 +434,197 @@ take_one(struct batch *b, const char *logdir, struct taken *t)
 	return 0;
 }
 
-/*
- * Spools in pending/ that no live lr-log holds are from runs that were
- * killed: their rows join this batch (the log may already have some of
- * them; those are not added twice).  Only the person's own files, in
- * a directory only they can write to, are taken.
- */
-size_t
-pending_take(struct batch *b, const char *logdir, const char *mine,
-    struct taken *took, size_t max)
+/* Does s[0..n) read 20261121T190512-4242 or 20261121T190512-4242-1? */
+static int
+is_stamp_pid(const char *s, size_t n)
 {
-	char dir[PATH_MAX + 16];
-	DIR *d;
-	struct dirent *de;
-	size_t n = 0;
+	size_t i, dashes = 0;
 
-	snprintf(dir, sizeof dir, "%s/pending", logdir);
-	if ((d = opendir(dir)) == NULL)
+	if (n < 17 || s[8] != 'T' || s[15] != '-')
 		return 0;
-	if (lr_dir_open_to_others(dir)) {
-		lr_warn("%s: others can write to it: nothing in it is taken "
-		    "in; check what is there, and chmod 700 it", dir);
-		closedir(d);
-		return 0;
-	}
-	while ((de = readdir(d)) != NULL && n < max) {
-		struct taken *t = &took[n];
+	for (i = 0; i < n; i++)
+		if (i == 8 || i == 15)
+			continue;
+		else if (s[i] == '-' && i > 16 && s[i - 1] != '-' &&
+		    i + 1 < n && ++dashes == 1)
+			continue;
+		else if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+enum { NOT_OURS, OWN_SPOOL, OLD_SPOOL };
+
+/*
+ * Is the file called name in pending/ a spool of the log called base
+ * (base.STAMP-PID.tsv), one an older lr-log left, named for no log
+ * (STAMP-PID.tsv), or neither?
+ */
+static int
+spool_kind(const char *name, const char *base)
+{
+	size_t len = strlen(name), blen = strlen(base);
+	const char *dot;
+
+	if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".tsv") != 0)
+		return NOT_OURS;
+	len -= 4;
+	for (dot = name + len; dot > name && dot[-1] != '.'; dot--)
+		;
+	if (!is_stamp_pid(dot, len - (size_t)(dot - name)))
+		return NOT_OURS;
+	if (dot == name)
+		return OLD_SPOOL;
+	return (size_t)(dot - name) == blen + 1 &&
+	    strncmp(name, base, blen) == 0 ? OWN_SPOOL : NOT_OURS;
+}
+
+/* Is the file at path a log: a header with the column "logged"? */
+static int
+is_log(const char *path)
+{
+	char *line = lr_xmalloc(TSV_LINE_MAX + 2), *f, *save = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), found = 0;
+	ssize_t n;
+
+	n = fd >= 0 ? read(fd, line, TSV_LINE_MAX + 1) : -1;
+	if (fd >= 0)
+		close(fd);
+	line[n > 0 ? n : 0] = '\0';
+	line[strcspn(line, "\r\n")] = '\0';
+	for (f = strtok_r(line, "\t", &save); f != NULL && !found;
+	    f = strtok_r(NULL, "\t", &save))
+		found = strcmp(f, "logged") == 0;
+	free(line);
+	return found;
+}
+
+/*
+ * Files an older lr-log left in pending/ name no log: they are this
+ * log's only when no other log shares its directory.
+ */
+static int
+old_spools_mine(const char *dir, const char *log)
+{
+	struct stat mine, st;
+	struct dirent *de;
+	char path[PATH_MAX + NAME_MAX + 2];
+	int known = stat(log, &mine) == 0, other = 0;
+	DIR *d = opendir(dir);
+
+	while (d != NULL && !other && (de = readdir(d)) != NULL) {
 		size_t len = strlen(de->d_name);
 
-		if (len < 5 || strcmp(de->d_name + len - 4, ".tsv") != 0 ||
-		    de->d_name[0] == '.')
+		if (de->d_name[0] == '.' || len < 5 ||
+		    strcmp(de->d_name + len - 4, ".tsv") != 0)
 			continue;
-		snprintf(t->path, sizeof t->path, "%s/%s", dir, de->d_name);
-		if (mine != NULL && strcmp(t->path, mine) == 0)
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+		    (known && st.st_dev == mine.st_dev &&
+		    st.st_ino == mine.st_ino))
 			continue;
+		other = is_log(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	return !other;
+}
+
+/* The spools in pending/ this log is to take in, one at a time. */
+struct waiting {
+	char dir[PATH_MAX + 16];
+	const char *log, *base, *mine;
+	DIR *d;
+	int old;		/* -1: not asked yet; else old_spools_mine */
+};
+
+static int
+waiting_open(struct waiting *w, const char *log, const char *mine)
+{
+	const char *slash = strrchr(log, '/');
+
+	lr_dir_of(w->dir, sizeof w->dir - 16, log);
+	strcat(w->dir, "/pending");
+	w->log = log;
+	w->base = slash ? slash + 1 : log;
+	w->mine = mine ? (strrchr(mine, '/') ? strrchr(mine, '/') + 1 : mine) :
+	    NULL;
+	w->old = -1;
+	return (w->d = opendir(w->dir)) == NULL ? -1 : 0;
+}
+
+/* The next file name the log takes in, or NULL; said when one is not. */
+static const char *
+waiting_next(struct waiting *w, int say)
+{
+	struct dirent *de;
+	char logdir[PATH_MAX], q[PATH_MAX * 3], path[PATH_MAX + NAME_MAX + 32];
+
+	while ((de = readdir(w->d)) != NULL) {
+		int kind = spool_kind(de->d_name, w->base);
+
+		if (kind == NOT_OURS ||
+		    (w->mine && strcmp(w->mine, de->d_name) == 0))
+			continue;
+		if (kind == OWN_SPOOL)
+			return de->d_name;
+		if (w->old < 0) {
+			lr_dir_of(logdir, sizeof logdir, w->log);
+			w->old = old_spools_mine(logdir, w->log);
+		}
+		if (w->old)
+			return de->d_name;
+		if (say) {
+			snprintf(path, sizeof path, "%s/%s", w->dir,
+			    de->d_name);
+			lr_warn("%s: left by an older lr-log, which did not "
+			    "say for which log of the directory: not taken "
+			    "in; log it with lr-log -f LOG %s, then remove it",
+			    path, lr_shell_quote(q, sizeof q, path));
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Spools of this log in pending/ that no live lr-log holds are from
+ * runs that were killed: their rows join this batch (the log may
+ * already have some of them; those are not added twice).  Only the
+ * person's own files, in a directory only they can write to, are
+ * taken.
+ */
+size_t
+pending_take(struct batch *b, const char *log, const char *mine,
+    struct taken *took, size_t max)
+{
+	struct waiting w;
+	const char *name;
+	size_t n = 0;
+
+	if (waiting_open(&w, log, mine) != 0)
+		return 0;
+	if (lr_dir_open_to_others(w.dir)) {
+		lr_warn("%s: others can write to it: nothing in it is taken "
+		    "in; check what is there, and chmod 700 it", w.dir);
+		closedir(w.d);
+		return 0;
+	}
+	while (n < max && (name = waiting_next(&w, 1)) != NULL) {
+		struct taken *t = &took[n];
+
+		snprintf(t->path, sizeof t->path, "%s/%s", w.dir, name);
 		t->fd = open(t->path, O_RDWR | O_CLOEXEC | O_NOFOLLOW |
 		    O_NONBLOCK);
 		if (t->fd < 0)
 			continue;
 		if (flock(t->fd, LOCK_EX | LOCK_NB) != 0 ||
-		    take_one(b, logdir, t) != 0) {
+		    take_one(b, log, t) != 0) {
 			close(t->fd);
 			continue;
 		}
 		n++;
 	}
-	closedir(d);
+	closedir(w.d);
 	return n;
 }
 
@@ -469,27 +640,16 @@ pending_release(struct taken *took, size_t n, int appended)
 	}
 }
 
-/* Does pending/ hold rows left by a run that was killed (not mine)? */
+/* Does pending/ hold rows for the log left by a killed run (not mine)? */
 int
-pending_waits(const char *logdir, const char *mine)
+pending_waits(const char *log, const char *mine)
 {
-	char dir[PATH_MAX + 16];
-	DIR *d;
-	struct dirent *de;
-	const char *base = mine ? strrchr(mine, '/') : NULL;
-	int found = 0;
+	struct waiting w;
+	int found;
 
-	base = base ? base + 1 : mine;
-	snprintf(dir, sizeof dir, "%s/pending", logdir);
-	if ((d = opendir(dir)) == NULL)
+	if (waiting_open(&w, log, mine) != 0)
 		return 0;
-	while (!found && (de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
-
-		found = de->d_name[0] != '.' && len > 4 &&
-		    strcmp(de->d_name + len - 4, ".tsv") == 0 &&
-		    (base == NULL || strcmp(base, de->d_name) != 0);
-	}
-	closedir(d);
+	found = waiting_next(&w, 0) != NULL;
+	closedir(w.d);
 	return found;
 }

@@ -22,17 +22,23 @@ struct taken {
 	int fd;
 };
 
-/* 0; -1 with errno (EFBIG: over INPUT_MAX); -2: given back on stdout. */
-int spool_stdin(struct spool *s, const char *logdir);
+/*
+ * Saved input is named after the log (its real path, lr_real_log):
+ * pending/log.tsv.20261121T190512-4242.tsv.  0; -1 with errno (EFBIG:
+ * over INPUT_MAX); -2: given back on stdout.  On failure nothing is
+ * left behind.
+ */
+int spool_stdin(struct spool *s, const char *log, int beside);
+void spool_prefix(char *dst, size_t n, const char *log);
 void spool_done(struct spool *s);
 void spool_say_kept(const struct spool *sp);
-int spool_reject(const char *from, const char *logdir, char *to, size_t n);
+int spool_reject(const char *from, const char *log, char *to, size_t n);
 int spool_create_unique(const char *dir, const char *when, const char *ext,
     char *to, size_t n);
 
-size_t pending_take(struct batch *b, const char *logdir, const char *mine,
+size_t pending_take(struct batch *b, const char *log, const char *mine,
     struct taken *took, size_t max);
 void pending_release(struct taken *took, size_t n, int appended);
-int pending_waits(const char *logdir, const char *mine);
+int pending_waits(const char *log, const char *mine);
 
 #endif

@@ -44,7 +44,7 @@ need_root() {
 
 @test "D6: a pending spool whose last row has no newline keeps that row" {
 	mkdir -p "$DIR/pending"
-	results lost 4 | head -c -1 > "$DIR/pending/20261121T100000-99999.tsv"
+	results lost 4 | head -c -1 > "$DIR/pending/log.tsv.20261121T100000-99999.tsv"
 	run lr-log --repair
 	assert_success
 	[ "$(log_rows)" -eq 4 ]
@@ -53,8 +53,8 @@ need_root() {
 
 @test "D7: a pending spool with a bad row logs none of its rows, and is kept whole" {
 	mkdir -p "$DIR/pending"
-	results bad 4 | sed '3s/	done	/	finished	/' > "$DIR/pending/20261121T100000-99999.tsv"
-	cp "$DIR/pending/20261121T100000-99999.tsv" spool.tsv
+	results bad 4 | sed '3s/	done	/	finished	/' > "$DIR/pending/log.tsv.20261121T100000-99999.tsv"
+	cp "$DIR/pending/log.tsv.20261121T100000-99999.tsv" spool.tsv
 	results good 2 | lr-log
 	[ "$(log_rows)" -eq 2 ]
 	[ "$(cut -f2 "$LR_LOG" | sed 1d | sort -u)" = good ]
@@ -63,8 +63,8 @@ need_root() {
 
 @test "D5: two inputs refused in one second by one run get two names" {
 	mkdir -p "$DIR/pending"
-	results one 2 | sed '2s/	done	/	finished	/' > "$DIR/pending/20261121T100000-99998.tsv"
-	results two 2 | sed '2s/	done	/	finished	/' > "$DIR/pending/20261121T100000-99999.tsv"
+	results one 2 | sed '2s/	done	/	finished	/' > "$DIR/pending/log.tsv.20261121T100000-99998.tsv"
+	results two 2 | sed '2s/	done	/	finished	/' > "$DIR/pending/log.tsv.20261121T100000-99999.tsv"
 	run lr-log --repair
 	[ "$(find "$DIR/rejected" -type f | wc -l)" -eq 2 ]
 	[ "$(cat "$DIR"/rejected/*.tsv | cut -f2 | grep -c '^one$')" -eq 2 ]
@@ -108,13 +108,13 @@ need_root() {
 	results a 1 | lr-log -q
 	results planted 3 > "$DIR/planted.tsv"
 	mkdir -p "$DIR/pending"
-	cp "$DIR/planted.tsv" "$DIR/pending/20261121T100000-99999.tsv"
-	chmod 666 "$DIR/pending/20261121T100000-99999.tsv"
+	cp "$DIR/planted.tsv" "$DIR/pending/log.tsv.20261121T100000-99999.tsv"
+	chmod 666 "$DIR/pending/log.tsv.20261121T100000-99999.tsv"
 	run lr-log --repair
 	assert_output --partial 'not written by you'
 	[ "$(log_rows)" -eq 1 ]
 	# A pending/ others can write to is not read at all.
-	chmod 644 "$DIR/pending/20261121T100000-99999.tsv"
+	chmod 644 "$DIR/pending/log.tsv.20261121T100000-99999.tsv"
 	chmod 777 "$DIR/pending"
 	run lr-log --repair
 	assert_output --partial 'others can write to it: nothing in it is taken in'
@@ -198,6 +198,7 @@ need_root() {
 	assert_failure 1
 	assert_output --partial 'standard input is over 16 MiB'
 	[ -z "$(find "$DIR" "$TMPDIR" -type f 2>/dev/null)" ]
+	[ ! -e "$DIR/pending" ]
 }
 
 @test "D10: --check on a device or a FIFO fails at once, never hangs" {
@@ -385,4 +386,125 @@ small_disk() {
 	grep -q 'no room anywhere to keep standard input' <<<"$stderr"
 	cmp big.tsv back.tsv
 	[ "$left" -eq 0 ]
+}
+
+# What a run killed while reading a pipe leaves in pending/: wait
+# until lr-log, reading rows.tsv from a FIFO for the log $1, has kept
+# it all, then kill it.
+kill_piped_log() {
+	local log=$1 want pid
+	want=$(wc -c < rows.tsv)
+	mkfifo in
+	lr-log -f "$log" < in > /dev/null 2>&1 &
+	pid=$!
+	exec 7> in
+	cat rows.tsv >&7
+	for _ in $(seq 100); do
+		if [ "$(find . -path '*/pending/*.tsv' -exec cat {} + | wc -c)" -eq "$want" ]; then
+			kill -9 "$pid"
+			wait "$pid" || true
+			exec 7>&-
+			return 0
+		fi
+		sleep 0.1
+	done
+	echo "the rows never reached pending/"
+	return 1
+}
+
+@test "D3: rows a killed run took through a symlink wait beside the real log, and the next run logs them" {
+	mkdir R L
+	lr-log -q -f R/log.tsv pain 1
+	ln -s ../R/log.tsv L/link.tsv
+	results piped 3 > rows.tsv
+	kill_piped_log L/link.tsv
+	[ ! -e L/pending ]
+	run lr-log -f L/link.tsv pain 3
+	assert_success
+	assert_output --partial 'taking in rows left by an interrupted run'
+	[ "$(sed 1d R/log.tsv | wc -l)" -eq 5 ]
+	[ "$(cut -f2 R/log.tsv | grep -c '^piped$')" -eq 3 ]
+	[ ! -e R/pending ]
+	[ ! -e L/pending ]
+}
+
+@test "D4: rows waiting in pending/ for one log of a directory are not taken into another" {
+	lr-log -q -f clinic/anna.tsv pain 1
+	mkdir clinic/pending
+	results anna 3 > clinic/pending/anna.tsv.20261121T100000-99999.tsv
+	chmod 600 clinic/pending/anna.tsv.20261121T100000-99999.tsv
+	run lr-log -f clinic/ben.tsv pain 3
+	assert_success
+	[ "$(sed 1d clinic/ben.tsv | wc -l)" -eq 1 ]
+	[ -e clinic/pending/anna.tsv.20261121T100000-99999.tsv ]
+	# anna's next run takes them in.
+	run lr-log -f clinic/anna.tsv pain 2
+	assert_success
+	[ "$(cut -f2 clinic/anna.tsv | grep -c '^anna$')" -eq 3 ]
+	[ ! -e clinic/pending ]
+}
+
+@test "D4: saved input is named after its log: pending/, rejected/ and a torn line alike" {
+	{ results piped 2; printf '2026-11-21T10:00:00+01:00\tpiped\texer'; } > rows.tsv
+	lr-log -q -f clinic/ben.tsv pain 1
+	kill_piped_log clinic/ben.tsv
+	run find clinic/pending -type f
+	assert_output --regexp '^clinic/pending/ben\.tsv\.[0-9]{8}T[0-9]{6}-[0-9]+\.tsv$'
+	run lr-log -f clinic/ben.tsv --repair
+	assert_success
+	run find clinic/rejected -type f
+	assert_output --regexp '^clinic/rejected/ben\.tsv\.[0-9]{8}T[0-9]{6}-[0-9]+\.torn$'
+	results bad 1 | sed 's/	done	/	bogus	/' > bad.tsv
+	run bash -c 'lr-log -f clinic/ben.tsv < bad.tsv'
+	assert_failure 1
+	[ "$(find clinic/rejected -name 'ben.tsv.*.tsv' | wc -l)" -eq 1 ]
+}
+
+@test "D4: a file an older lr-log left in pending/ is taken in only when no other log shares the directory" {
+	lr-log -q -f clinic/anna.tsv pain 1
+	lr-log -q -f clinic/ben.tsv pain 1
+	mkdir clinic/pending
+	results old 3 > clinic/pending/20261121T100000-99999.tsv
+	chmod 600 clinic/pending/20261121T100000-99999.tsv
+	run lr-log -f clinic/ben.tsv pain 3
+	assert_success
+	assert_output --partial "clinic/pending/20261121T100000-99999.tsv: left by an older lr-log"
+	assert_output --partial "lr-log -f LOG $BATS_TEST_TMPDIR/clinic/pending/20261121T100000-99999.tsv"
+	[ "$(cut -f2 clinic/ben.tsv | grep -c '^old$')" -eq 0 ]
+	[ "$(cut -f2 clinic/anna.tsv | grep -c '^old$')" -eq 0 ]
+	[ -e clinic/pending/20261121T100000-99999.tsv ]
+	# With no other log beside it, it can only be this log's.
+	rm clinic/anna.tsv clinic/anna.tsv.index
+	run lr-log -f clinic/ben.tsv pain 4
+	assert_success
+	[ "$(cut -f2 clinic/ben.tsv | grep -c '^old$')" -eq 3 ]
+	[ ! -e clinic/pending ]
+}
+
+@test "D17: the file a refused pipe is saved in is named quoted, ready to paste" {
+	export LR_LOG="$BATS_TEST_TMPDIR/my data/log.tsv"
+	results bad 1 | sed 's/	done	/	bogus	/' > bad.tsv
+	run bash -c 'lr-log < bad.tsv'
+	assert_failure 1
+	cmd=$(printf '%s\n' "$output" | sed -n 's/.*: fix it and run //p')
+	[ -n "$cmd" ]
+	sed -i 's/	bogus	/	done	/' "$BATS_TEST_TMPDIR/my data/rejected/"*
+	run eval "$cmd"
+	assert_success
+	[ "$(log_rows)" -eq 1 ]
+}
+
+@test "D2: a row refused before there is a log makes no log and no index" {
+	{ printf '%s\n' "$RESULTS_HEADER"
+	  printf '2026-11-01T09:00:00+01:00\tlong\tpain\t0\t\t\t0\t0\t0\t0\tcheck\t3\t%s\n' "$(head -c 65470 /dev/zero | tr '\0' a)"
+	} > long.tsv
+	run lr-log long.tsv
+	assert_failure 1
+	assert_output --partial 'long.tsv:2: the row would be'
+	[ ! -e "$LR_LOG" ]
+	[ ! -e "$LR_LOG.index" ]
+	run lr-log pain 3
+	assert_success
+	run lr-log --check
+	assert_success
 }

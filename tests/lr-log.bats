@@ -238,9 +238,9 @@ setup() {
 	lr-log -q r.tsv
 	dir=$(dirname "$LR_LOG")
 	mkdir -p "$dir/pending"
-	results lost 4 > "$dir/pending/20261121T100000-99999.tsv"
+	results lost 4 > "$dir/pending/log.tsv.20261121T100000-99999.tsv"
 	# and a torn line at its end, as a kill mid-read leaves
-	printf '2026-11-21T10:00:00+01:00\tlost\texer' >> "$dir/pending/20261121T100000-99999.tsv"
+	printf '2026-11-21T10:00:00+01:00\tlost\texer' >> "$dir/pending/log.tsv.20261121T100000-99999.tsv"
 	run lr-log --repair
 	assert_success
 	assert_output --partial 'a torn last line left by an interrupted run is kept in'
@@ -258,7 +258,7 @@ setup() {
 	assert_output "lr-log: $LR_LOG: no log yet, and nothing waiting to be logged: nothing to repair"
 	[ ! -e "$dir" ]
 	mkdir -p "$dir/pending"
-	results lost 4 > "$dir/pending/20261121T100000-99999.tsv"
+	results lost 4 > "$dir/pending/log.tsv.20261121T100000-99999.tsv"
 	run lr-log --repair
 	assert_success
 	[ "$(log_rows)" -eq 4 ]
