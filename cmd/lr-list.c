@@ -94,41 +94,20 @@ parse_options(int argc, char **argv, struct options *o)
 		lr_usage_error("--routines takes no ID");
 }
 
-/* Words for people, from the catalog's position words. */
-static const char *
-position_words(const char *p)
-{
-	static const char *const say[] = {
-		"standing", "sitting on a chair", "sitting on the floor",
-		"lying on your back", "lying on your front",
-		"lying on your side", "on hands and knees", "kneeling"
-	};
-	int i = lr_word_index(lr_positions, p);
-
-	return i >= 0 ? say[i] : p;
-}
-
+/* "lying on your back or sitting on a chair" */
 static void
 print_positions(const char *list)
 {
-	const char *p = list, *w;
-	size_t len;
-	int n = 0;
+	char *words = lr_list_say(list, " or ", 1);
 
-	while ((w = lr_list_next(&p, ",", &len)) != NULL) {
-		char *word = strndup(w, len);
-
-		if (word == NULL)
-			lr_die(LR_EDATA, "out of memory");
-		printf("%s%s", n++ ? " or " : "", position_words(word));
-		free(word);
-	}
+	fputs(words, stdout);
+	free(words);
 }
 
 static void
 print_list(const char *label, const char *list)
 {
-	char *words = lr_list_say(list);
+	char *words = lr_list_say(list, ", ", 0);
 
 	printf("%-11s", label);
 	lr_wrap(stdout, words, 11, 11, 72);

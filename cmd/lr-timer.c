@@ -397,6 +397,7 @@ main(int argc, char **argv)
 	t.voice.cues = &t.cues;
 	t.voice.s = &t.s;
 	t.voice.clk = &t.clk;
+	cuesched_init(&t.voice.sched);
 	t.ctl.s = &t.s;
 	t.ctl.sc = &t.sc;
 	t.ctl.clk = &t.clk;

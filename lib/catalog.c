@@ -22,6 +22,25 @@ const char *const lr_positions[] = {
 	"standing", "sitting", "floor-sitting", "supine", "prone",
 	"side-lying", "all-fours", "kneeling", NULL
 };
+
+/* A position as people say it: "lying on your back"; NULL if not one. */
+const char *
+lr_position_said(const char *w, size_t len)
+{
+	static const char *const said[] = {
+		"standing", "sitting on a chair", "sitting on the floor",
+		"lying on your back", "lying on your front",
+		"lying on your side", "on hands and knees", "kneeling"
+	};
+	size_t i;
+
+	for (i = 0; lr_positions[i] != NULL; i++)
+		if (strlen(lr_positions[i]) == len &&
+		    memcmp(lr_positions[i], w, len) == 0)
+			return said[i];
+	return NULL;
+}
+
 const char *const lr_regions[] = {
 	"hamstrings", "quadriceps", "calves", "ankles", "hip-flexors",
 	"glutes", "piriformis", "abductors", "adductors", "hips", "knees",
@@ -396,10 +415,3 @@ catalog_find_all(const char *path, const char *const *ids, size_t n,
 	return missing > 0 || bad > 0 ? -1 : 0;
 }
 
-/* Find the exercise in the catalog, or list close matches. */
-int
-catalog_find(const char *path, const char *id, struct exercise *out,
-    char **copy)
-{
-	return catalog_find_all(path, &id, 1, out, copy);
-}

@@ -1,6 +1,5 @@
 /* checkin.c - the timer's questions around a session, and their day. */
 #include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,17 +51,12 @@ checkin_due(void)
 static void
 mark_asked(void)
 {
-	char path[PATH_MAX], dir[PATH_MAX], today[16];
+	char path[PATH_MAX], today[16];
 	FILE *fp;
 	int e = 0;
 
-	if (lr_state_path(path, sizeof path, STATE_FILE) != 0)
+	if (lr_state_file(path, sizeof path, STATE_FILE) != 0)
 		return;
-	snprintf(dir, sizeof dir, "%s", path);
-	if (lr_mkdirs(dirname(dir)) != 0) {
-		lr_warn("%s: %s", dir, strerror(errno));
-		return;
-	}
 	if ((fp = fopen(path, "w")) == NULL) {
 		lr_warn("%s: %s", path, strerror(errno));
 		return;

@@ -313,15 +313,6 @@ say_phase(const struct cues *c, const struct session *s)
 	}
 }
 
-/* The seconds left of the current phase, on a dumb terminal. */
-void
-cues_left(const struct cues *c, const struct session *s, long long now)
-{
-	if (c->tty >= 0)
-		dprintf(c->tty, "  %ld s left\r\n", (session_phase(s)->ms -
-		    session_elapsed(s, now) + 999) / 1000);
-}
-
 /* The progress line for what just happened, if it has one. */
 void
 cues_tell(const struct cues *c, const struct session *s, int ev)

@@ -35,8 +35,6 @@ const char *cues_text(char *dst, size_t n, const struct session *s,
     int ev);
 void cues_say(const struct cues *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void cues_left(const struct cues *c, const struct session *s,
-    long long now);
 void cues_tell(const struct cues *c, const struct session *s, int ev);
 
 #endif

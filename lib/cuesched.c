@@ -12,8 +12,8 @@
  */
 static const char *const breath_reps[] = { "cat-cow", NULL };
 
-int
-cuesched_breath_reps(const struct session_ex *e)
+static int
+breath_reps_of(const struct session_ex *e)
 {
 	size_t i;
 
@@ -111,7 +111,7 @@ what(char *dst, size_t n, const struct session_ex *e)
 	const struct dose *d = &e->r.dose;
 	char len[32];
 
-	if (d->reps > 0 && cuesched_breath_reps(e))
+	if (d->reps > 0 && breath_reps_of(e))
 		snprintf(dst, n, "%ld slow breath%s", d->reps,
 		    d->reps == 1 ? "" : "s");
 	else if (d->reps > 0)
@@ -161,7 +161,7 @@ rep_cues(struct list *l, const struct session_ex *e, const struct phase *p,
 	const struct dose *d = &e->r.dose;
 	long up = d->rep_s * 500;
 
-	if (cuesched_breath_reps(e)) {
+	if (breath_reps_of(e)) {
 		add(l, 0, tick, "%d, breathe in", p->rep);
 		add(l, p->ms / 2, 0, "Breathe out");
 	} else if (d->hold_s > 0 && d->rep_s > 0) {
@@ -327,47 +327,6 @@ cuesched_next(const struct session *s, long long now)
 		if (s->start + all[i].at > now && s->start + all[i].at < s->end)
 			return s->start + all[i].at;
 	return s->end;
-}
-
-/* ---- for the screen ---- */
-
-/*
- * The rep or breath being done, for the screen, in step with the
- * voice: "rep 3 of 10 - hold", "rep 2 of 5 - breathe in", "rep 4 of
- * 10", "breath 2 of 5 - out"; NULL in other phases.
- */
-const char *
-cuesched_doing(char *dst, size_t n, const struct session *s, long long now)
-{
-	const struct phase *p;
-	const struct session_ex *e;
-	const struct dose *d;
-	long in;
-
-	if (s->nph == 0 || s->done)
-		return NULL;
-	p = session_phase(s);
-	e = session_current(s);
-	d = &e->r.dose;
-	in = session_elapsed(s, now);
-	if (p->kind != PH_WORK || (p->rep == 0 && d->breaths <= 0))
-		return NULL;
-	if (p->rep == 0) {
-		long each = p->ms / d->breaths, k = in / each;
-
-		snprintf(dst, n, "breath %ld of %ld - %s", (k < d->breaths ?
-		    k : d->breaths - 1) + 1, d->breaths,
-		    in % each < each / 2 ? "in" : "out");
-	} else if (cuesched_breath_reps(e))
-		snprintf(dst, n, "rep %d of %ld - breathe %s", p->rep, d->reps,
-		    in < p->ms / 2 ? "in" : "out");
-	else if (d->hold_s > 0 && d->rep_s > 0)
-		snprintf(dst, n, "rep %d of %ld - %s", p->rep, d->reps,
-		    in < d->rep_s * 500 ? "up" : in < d->rep_s * 500 +
-		    d->hold_s * 1000 ? "hold" : "down");
-	else
-		snprintf(dst, n, "rep %d of %ld", p->rep, d->reps);
-	return dst;
 }
 
 /* ---- the last word ---- */

@@ -1,9 +1,8 @@
 /*
  * cuesched.h - what the timer says aloud, and when (cuesched.c): the
  * spoken cues of each phase at their times, those due on the session
- * clock, the rep or breath being done and the last word.  It reads the
- * session and never a clock: every time is `now`, the session clock in
- * milliseconds.
+ * clock, and the last word.  It reads the session and never a clock:
+ * every time is `now`, the session clock in milliseconds.
  */
 #ifndef LR_CUESCHED_H
 #define LR_CUESCHED_H
@@ -34,10 +33,7 @@ size_t cuesched_phase(const struct session *s, size_t i, struct cue *out,
 size_t cuesched_due(struct cuesched *cs, const struct session *s,
     long long now, long late_ms, struct cue *out, size_t max);
 long long cuesched_next(const struct session *s, long long now);
-const char *cuesched_doing(char *dst, size_t n, const struct session *s,
-    long long now);
 const char *cuesched_summary(char *dst, size_t n, const struct session *s,
     long elapsed_ms);
-int cuesched_breath_reps(const struct session_ex *e);
 
 #endif

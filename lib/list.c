@@ -38,12 +38,6 @@ find(const struct wordset *s, const char *w, size_t len)
 	return -1;
 }
 
-int
-wordset_has(const struct wordset *s, const char *w)
-{
-	return find(s, w, strlen(w)) >= 0;
-}
-
 static void
 add_word(struct wordset *s, const char *w, size_t len)
 {

@@ -14,7 +14,6 @@ struct wordset {
 	size_t n, cap;
 };
 
-int wordset_has(const struct wordset *s, const char *w);
 void wordset_add_list(struct wordset *s, const char *list);
 size_t wordset_fresh(const char *list, const struct wordset *want,
     const struct wordset *have, struct wordset *out);

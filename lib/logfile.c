@@ -74,20 +74,6 @@ lr_mkdirs(const char *path)
 	}
 }
 
-/* The directory a path is in: "." for a bare name. */
-void
-lr_dir_of(char *dst, size_t n, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		snprintf(dst, n, ".");
-	else if (slash == path)
-		snprintf(dst, n, "/");
-	else
-		snprintf(dst, n, "%.*s", (int)(slash - path), path);
-}
-
 static int
 write_all(int fd, const char *p, size_t n)
 {

@@ -57,7 +57,7 @@ int lr_edit_distance(const char *a, const char *b);
 #define LR_FNV_START 0xcbf29ce484222325ULL
 uint64_t lr_fnv1a(uint64_t h, const void *p, size_t n);
 uint64_t lr_hash(const char *s);
-char *lr_list_say(const char *list);
+char *lr_list_say(const char *list, const char *comma, int spoken);
 
 /* tsv.c: header-aware TSV on top of libcsv. */
 struct tsv {
@@ -128,6 +128,8 @@ void tsv_put_row(FILE *fp, char *const *f, size_t n);
 int lr_share_file(char *dst, size_t n, const char *env, const char *file);
 int lr_log_path(char *dst, size_t n);
 int lr_state_path(char *dst, size_t n, const char *file);
+void lr_dir_of(char *dst, size_t n, const char *path);
+int lr_state_file(char *dst, size_t n, const char *file);
 int lr_open_nowait(const char *path, struct stat *st);
 FILE *lr_fdopen_read(int fd, const char *path);
 FILE *lr_open_input(const char *path, const char **name);
@@ -136,6 +138,7 @@ FILE *lr_open_input(const char *path, const char **name);
 extern const char *const lr_kinds[];
 extern const char *const lr_conditions[];
 extern const char *const lr_positions[];
+const char *lr_position_said(const char *w, size_t len);
 extern const char *const lr_regions[];
 extern const char *const lr_equipment[];
 
@@ -172,12 +175,10 @@ int catalog_known(const struct catalog *c, size_t i);
 void catalog_close(struct catalog *c);
 FILE *catalog_input(const char *path, const char **name);
 FILE *catalog_installed(const char **name);
-/* Find exercise id in the catalog at path (NULL: the installed one);
- * copy[0] gets a copy of the id to keep.  -1, said, with close
- * matches, when it is not there or the catalog has errors. */
-int catalog_find(const char *path, const char *id, struct exercise *out,
-    char **copy);
-/* The same for n ids, the catalog read once: out[n], copy[n]. */
+/* Find each of n ids in the catalog at path (NULL: the installed one),
+ * the catalog read once: out[n], and in copy[n] a copy of each id to
+ * keep.  -1, said, with close matches, when one is not there or the
+ * catalog has errors. */
 int catalog_find_all(const char *path, const char *const *ids, size_t n,
     struct exercise *out, char **copy);
 
@@ -274,6 +275,7 @@ struct screen_question {
 	const char *question;		/* asked plainly */
 	const char *advice;		/* what to do on a yes */
 	int urgent;			/* 1: get help at once */
+	const char *article;		/* the advice's, by file name */
 };
 extern const struct screen_question lr_screen[];
 extern const char lr_check_first[];
@@ -281,7 +283,6 @@ const struct screen_question *lr_screen_find(const char *key, size_t len);
 void lr_print_safety(FILE *fp, const char *conditions, const char *article,
     int width);
 const char *lr_article_name(const char *file);
-const char *lr_article_conditions(const char *article);
 const char *lr_condition_regions(const char *condition);
 
 /* time.c: clocks and ISO 8601. */
@@ -354,7 +355,6 @@ struct logfile {
 int lr_sync_dir(const char *dir);
 int lr_mkdirs(const char *path);
 int lr_dir_open_to_others(const char *dir);
-void lr_dir_of(char *dst, size_t n, const char *path);
 void lr_real_log(char *dst, size_t n, const char *path);
 int lr_check_private(const char *path, int fd);
 int log_open(struct logfile *l, const char *path);

@@ -134,10 +134,40 @@ lr_state_path(char *dst, size_t n, const char *file)
 	return xdg_file(dst, n, "XDG_STATE_HOME", ".local/state", file);
 }
 
+/* The directory a path is in: "." for a bare name. */
+void
+lr_dir_of(char *dst, size_t n, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(dst, n, ".");
+	else if (slash == path)
+		snprintf(dst, n, "/");
+	else
+		snprintf(dst, n, "%.*s", (int)(slash - path), path);
+}
+
 /*
- * Open an input by name; "-" is standard input.  Reports failure and
- * returns NULL.
+ * A state file to write: its path, as lr_state_path, with its
+ * directory made.  -1 when there is no path, or (said) when the
+ * directory cannot be made.
  */
+int
+lr_state_file(char *dst, size_t n, const char *file)
+{
+	char dir[PATH_MAX];
+
+	if (lr_state_path(dst, n, file) != 0)
+		return -1;
+	lr_dir_of(dir, sizeof dir, dst);
+	if (lr_mkdirs(dir) != 0) {
+		lr_warn("%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * Open path to read without waiting: open(2) of a FIFO with no writer
  * would wait for ever.  st says what it is, for the caller to refuse
@@ -174,6 +204,10 @@ lr_fdopen_read(int fd, const char *path)
 	return fp;
 }
 
+/*
+ * Open an input by name; "-" is standard input.  Reports failure and
+ * returns NULL.
+ */
 FILE *
 lr_open_input(const char *path, const char **name)
 {

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,23 +96,6 @@ put_state(FILE *fp, const struct session *s, const struct resume *r)
 		put_plan_row(fp, &s->ex[i].r);
 }
 
-static int
-state_path(char *path, size_t n, int make_dir)
-{
-	char dir[PATH_MAX];
-
-	if (lr_state_path(path, n, RESUME_FILE) != 0)
-		return -1;
-	if (!make_dir)
-		return 0;
-	snprintf(dir, sizeof dir, "%s", path);
-	if (lr_mkdirs(dirname(dir)) != 0) {
-		lr_warn("%s: %s", dir, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * Keep what is left of the session, to resume it: written to a new
  * file of mode 0600 beside the old, then put in its place.  A failure
@@ -126,7 +108,7 @@ resume_save(const struct session *s, const struct resume *r)
 	FILE *fp;
 	int fd, e = 0;
 
-	if (state_path(path, sizeof path, 1) != 0)
+	if (lr_state_file(path, sizeof path, RESUME_FILE) != 0)
 		return -1;
 	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0 ||
@@ -187,8 +169,8 @@ resume_clear(void)
 {
 	char path[PATH_MAX];
 
-	if (state_path(path, sizeof path, 0) == 0 && unlink(path) != 0 &&
-	    errno != ENOENT)
+	if (lr_state_path(path, sizeof path, RESUME_FILE) == 0 &&
+	    unlink(path) != 0 && errno != ENOENT)
 		lr_warn("%s: %s", path, strerror(errno));
 }
 
@@ -319,7 +301,7 @@ resume_load(struct session *s, struct resume *r)
 	FILE *fp;
 
 	memset(r, 0, sizeof *r);
-	if (state_path(path, sizeof path, 0) != 0 ||
+	if (lr_state_path(path, sizeof path, RESUME_FILE) != 0 ||
 	    (fp = open_state(path)) == NULL)
 		return -1;
 	if (read_head(fp, r, date, sizeof date, &d) != 0 ||

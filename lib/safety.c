@@ -114,25 +114,6 @@ lr_print_safety(FILE *fp, const char *conditions, const char *article,
 	}
 }
 
-/* The conditions an article's routine is for, as the catalog has them. */
-const char *
-lr_article_conditions(const char *article)
-{
-	static const char *const cond[][2] = {
-		{ "000_bd524d16304c268a.txt", "leg-pain" },
-		{ "001_e49d686f2dc4862f.txt", "leg-pain" },
-		{ A_SCIATICA, "sciatica,low-back-pain" },
-		{ A_STRETCH, "leg-pain,low-back-pain" },
-		{ A_KNEE, "knee-pain" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof cond / sizeof cond[0]; i++)
-		if (strcmp(cond[i][0], article) == 0)
-			return cond[i][1];
-	return "";
-}
-
 /*
  * The regions a plan for each condition should work, from what each
  * article stretches and strengthens.
@@ -173,38 +154,38 @@ lr_condition_regions(const char *condition)
 const struct screen_question lr_screen[] = {
 	{ "leg-colour", "Is a leg swollen, red or hot, or pale and cold?",
 	    "A swollen, red, hot, or pale and cold leg can mean a blood clot "
-	    "or an infection. Get medical help right away.", 1 },
+	    "or an infection. Get medical help right away.", 1, A_LEG },
 	{ "weight", "Are you unable to put your weight on a leg?",
 	    "Not being able to stand on a leg needs to be checked. Get "
-	    "medical help right away.", 1 },
+	    "medical help right away.", 1, A_LEG },
 	{ "fever", "Do you have a fever?",
 	    "Leg pain with a fever can mean an infection. Get medical help "
-	    "right away.", 1 },
+	    "right away.", 1, A_LEG },
 	{ "wound", "Do you have a deep cut or wound on the leg?",
 	    "A deep wound needs care before any exercise. Get medical help "
-	    "right away.", 1 },
+	    "right away.", 1, A_LEG },
 	{ "bladder", "Have you had trouble controlling your bladder or "
 	    "bowel?",
 	    "Trouble with bladder or bowel control needs a doctor. Please "
-	    "contact your doctor now rather than exercising.", 1 },
+	    "contact your doctor now rather than exercising.", 1, A_SCIATICA },
 	{ "numbness", "Is a leg numb, or weaker than usual?",
 	    "Numbness or weakness needs a doctor's opinion before you "
-	    "exercise again. Please see your doctor.", 0 },
+	    "exercise again. Please see your doctor.", 0, A_SCIATICA },
 	{ "sharp-pain", "Is your pain sharp or shooting, or getting worse?",
 	    "Do not exercise while the pain is sharp, shooting or getting "
 	    "worse. Start again only when it is bearable, and ask your "
-	    "physiotherapist first.", 0 },
+	    "physiotherapist first.", 0, A_SCIATICA },
 	{ "injury", "Did you hurt your leg or knee in the last two to three "
 	    "days, or has a broken bone in it just been set or repaired?",
 	    "The first two to three days after an injury, and the time right "
 	    "after a broken bone is set or repaired, are for rest and comfort "
 	    "measures, not exercise. Wait, and check with your doctor before "
-	    "you start.", 0 },
+	    "you start.", 0, A_KNEE },
 	{ "unsettled", "Has pain that rose after your last session still "
 	    "not settled?",
 	    "Pain after exercise should settle by the next day. Stop the "
-	    "exercises and check in with your doctor.", 0 },
-	{ NULL, NULL, NULL, 0 }
+	    "exercises and check in with your doctor.", 0, A_KNEE },
+	{ NULL, NULL, NULL, 0, NULL }
 };
 
 /* The question recorded under key, or NULL. */

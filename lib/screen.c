@@ -79,64 +79,16 @@ phase_color(const struct session *s, const struct phase *p)
 	return s->paused ? 31 : colors[p->kind];
 }
 
-/* A catalog word as people say it: "foam-roller", "foam roller". */
-static size_t
-say_word(char *dst, size_t n, const char *w, size_t len)
-{
-	static const char *const pos[][2] = {
-		{ "supine", "lying on your back" },
-		{ "prone", "lying on your front" },
-		{ "side-lying", "lying on your side" },
-		{ "all-fours", "on hands and knees" },
-		{ "floor-sitting", "sitting on the floor" },
-		{ "sitting", "sitting on a chair" },
-	};
-	size_t i, k;
-
-	for (i = 0; i < sizeof pos / sizeof pos[0]; i++)
-		if (strlen(pos[i][0]) == len && memcmp(pos[i][0], w, len) == 0)
-			return (size_t)snprintf(dst, n, "%s", pos[i][1]);
-	for (k = 0; k < len && k + 1 < n; k++) {
-		dst[k] = w[k];
-		if (dst[k] == '-')
-			dst[k] = ' ';
-	}
-	if (n > 0)
-		dst[k] = '\0';
-	return k;
-}
-
-/* A catalog list as people say it: "a, b or c" for "a,b|c". */
-static size_t
-say_list(char *dst, size_t n, const char *list, const char *comma)
-{
-	size_t o = 0;
-
-	while (*list != '\0' && o + 1 < n) {
-		size_t len = strcspn(list, ",|");
-
-		o += say_word(dst + o, n - o, list, len);
-		list += len;
-		if (*list != '\0' && o + 1 < n)
-			o += (size_t)snprintf(dst + o, n - o, "%s",
-			    *list == ',' ? comma : " or ");
-		list += *list != '\0';
-	}
-	return o < n ? o : n - 1;
-}
-
 /* "Position: lying on your back. Equipment: none." */
 static void
 how_text(char *dst, size_t n, const struct plan_row *r)
 {
-	size_t o = (size_t)snprintf(dst, n, "Position: ");
+	char *pos = lr_list_say(r->position, " or ", 1);
+	char *eq = lr_list_say(r->equipment, ", ", 1);
 
-	o += say_list(dst + o, n - o, r->position, " or ");
-	o += (size_t)snprintf(dst + o, o < n ? n - o : 0, ". Equipment: ");
-	if (o < n)
-		o += say_list(dst + o, n - o, r->equipment, ", ");
-	if (o + 1 < n)
-		snprintf(dst + o, n - o, ".");
+	snprintf(dst, n, "Position: %s. Equipment: %s.", pos, eq);
+	free(pos);
+	free(eq);
 }
 
 /* What comes next: the next set after a rest, else the next exercise. */

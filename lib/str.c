@@ -289,26 +289,52 @@ lr_hash(const char *s)
 	return lr_fnv1a(LR_FNV_START, s, strlen(s));
 }
 
-/* A list as people write it: "a, b or c" for "a,b|c". */
-char *
-lr_list_say(const char *list)
+/*
+ * A word of a list as said: when `spoken`, a position in words ("lying
+ * on your back") and any other word with spaces for its hyphens ("foam
+ * roller"); else as written.  Its length; copied to dst when not NULL.
+ */
+static size_t
+say_word(char *dst, const char *w, size_t len, int spoken)
 {
-	size_t n = 1, o = 0;
-	const char *c;
+	const char *pos = spoken ? lr_position_said(w, len) : NULL;
+	size_t i;
+
+	if (pos != NULL)
+		w = pos, len = strlen(pos);
+	if (dst != NULL)
+		for (i = 0; i < len; i++) {
+			dst[i] = w[i];
+			if (spoken && w[i] == '-')
+				dst[i] = ' ';
+		}
+	return len;
+}
+
+/*
+ * A list as people write it: "a, b or c" for "a,b|c", with `comma`
+ * for each "," and " or " for each "|"; each word as say_word says it.
+ * In a string the caller frees.
+ */
+char *
+lr_list_say(const char *list, const char *comma, int spoken)
+{
+	const char *p = list, *w;
+	size_t len, n = 1, o = 0, nc = strlen(comma);
 	char *dst;
 
-	for (c = list; *c != '\0'; c++)
-		n += *c == ',' ? 2 : *c == '|' ? 4 : 1;
+	while ((w = lr_list_next(&p, ",|", &len)) != NULL)
+		n += say_word(NULL, w, len, spoken) + (nc > 4 ? nc : 4);
 	dst = lr_xmalloc(n);
-	for (c = list; *c != '\0'; c++) {
-		if (*c == ',') {
-			memcpy(dst + o, ", ", 2);
-			o += 2;
-		} else if (*c == '|') {
+	for (p = list; (w = lr_list_next(&p, ",|", &len)) != NULL; ) {
+		o += say_word(dst + o, w, len, spoken);
+		if (w[len] == ',') {
+			memcpy(dst + o, comma, nc);
+			o += nc;
+		} else if (w[len] == '|') {
 			memcpy(dst + o, " or ", 4);
 			o += 4;
-		} else
-			dst[o++] = *c;
+		}
 	}
 	dst[o] = '\0';
 	return dst;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "list.h"
 #include "warnings.h"
 
 #define COND(name) (1u << lr_word_index(lr_conditions, name))
@@ -88,11 +89,16 @@ day_text(char *dst, size_t n, long day)
 	return lr_day_text(dst, n, day);
 }
 
-/* The signs answered yes in a screen record's answers. */
+/*
+ * The signs answered yes in a screen record's answers, sized from
+ * them: a list of n items has at most n signs, and each key lr does
+ * not know is named in fewer bytes than its "key=yes," took.
+ */
 struct yes_list {
-	const struct screen_question *q[16];
+	const struct screen_question **q;
 	int n;
-	char unknown[256];		/* keys lr does not know, as written */
+	char *unknown;			/* keys lr does not know, as written */
+	size_t used;
 };
 
 /*
@@ -102,48 +108,117 @@ struct yes_list {
  * that text, Markdown and HTML print.
  */
 static void
-unknown_key(struct yes_list *y, size_t used, const char *key, size_t k)
+unknown_key(struct yes_list *y, const char *key, size_t k)
 {
-	size_t i, at = used;
+	size_t i;
 
-	if (used > 0 && at + 2 < sizeof y->unknown) {
-		memcpy(y->unknown + at, ", ", 2);
-		at += 2;
+	if (y->used > 0) {
+		memcpy(y->unknown + y->used, ", ", 2);
+		y->used += 2;
 	}
-	for (i = 0; i < k && at + 1 < sizeof y->unknown; i++, at++) {
+	for (i = 0; i < k; i++) {
 		unsigned char c = (unsigned char)key[i];
 
-		y->unknown[at] = isalnum(c) || c == '-' || c == '_' ? (char)c :
-		    '?';
+		y->unknown[y->used++] = isalnum(c) || c == '-' || c == '_' ?
+		    (char)c : '?';
 	}
-	y->unknown[at] = '\0';
+	y->unknown[y->used] = '\0';
+}
+
+/* Those that call for help at once first, each part in the order given. */
+static void
+urgent_first(struct yes_list *y)
+{
+	int i, j, u = 0;
+
+	for (i = 0; i < y->n; i++) {
+		const struct screen_question *q = y->q[i];
+
+		if (!q->urgent)
+			continue;
+		for (j = i; j > u; j--)
+			y->q[j] = y->q[j - 1];
+		y->q[u++] = q;
+	}
 }
 
 static void
 yes_list(const char *answers, struct yes_list *y)
 {
-	const char *p = answers;
+	const char *p = answers, *w, *eq;
+	size_t len, items = 1;
 
-	memset(y, 0, sizeof *y);
-	while (*p != '\0') {
-		size_t n = strcspn(p, ","), k = strcspn(p, "=");
+	for (w = answers; *w != '\0'; w++)
+		items += *w == ',';
+	y->q = lr_xmalloc(items * sizeof(const struct screen_question *));
+	y->unknown = lr_xmalloc(strlen(answers) + 1);
+	y->unknown[0] = '\0';
+	y->n = 0;
+	y->used = 0;
+	while ((w = lr_list_next(&p, ",", &len)) != NULL) {
 		const struct screen_question *q;
-		size_t used = strlen(y->unknown);
+		size_t k;
 
-		if (k < n && n - k == 4 && strncmp(p + k, "=yes", 4) == 0) {
-			if ((q = lr_screen_find(p, k)) == NULL)
-				unknown_key(y, used, p, k);
-			else if (y->n < 16)
-				y->q[y->n++] = q;
-		}
-		p += n + (p[n] == ',');
+		if ((eq = memchr(w, '=', len)) == NULL)
+			continue;
+		k = (size_t)(eq - w);
+		if (len - k != 4 || strncmp(eq, "=yes", 4) != 0)
+			continue;
+		if ((q = lr_screen_find(w, k)) == NULL)
+			unknown_key(y, w, k);
+		else
+			y->q[y->n++] = q;
 	}
+	urgent_first(y);
+}
+
+static void
+yes_list_free(struct yes_list *y)
+{
+	free(y->q);
+	free(y->unknown);
+}
+
+/* Is the k-th sign's article not that of an earlier one? */
+static int
+first_of_its_article(const struct yes_list *y, int k)
+{
+	int j;
+
+	for (j = 0; j < k; j++)
+		if (strcmp(y->q[j]->article, y->q[k]->article) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The articles the advice comes from, in its order: "This advice comes
+ * from the leg pain article (000_bd524d16304c268a.txt) and ...".
+ */
+static void
+put_advice_sources(FILE *fp, const struct yes_list *y)
+{
+	int k, n = 0, total = 0;
+
+	for (k = 0; k < y->n; k++)
+		total += first_of_its_article(y, k);
+	for (k = 0; k < y->n; k++) {
+		if (!first_of_its_article(y, k))
+			continue;
+		fprintf(fp, "%s%s (%s)", n == 0 ? " This advice comes from " :
+		    n + 1 < total ? ", " : " and ",
+		    lr_article_name(y->q[k]->article), y->q[k]->article);
+		n++;
+	}
+	if (n > 0)
+		fputc('.', fp);
 }
 
 /*
  * Each safety screen that stopped a session, in the order of their
  * days (weeks_finish sorts them): its date, the signs answered yes,
- * and the advice on whom to see and how soon, the most urgent first.
+ * and the advice on whom to see and how soon, the most urgent first,
+ * with the articles it comes from.
  */
 void
 warn_stops(struct warnings *w, const struct weeks *s,
@@ -151,7 +226,7 @@ warn_stops(struct warnings *w, const struct weeks *s,
 {
 	struct yes_list y;
 	size_t i;
-	int k, pass;
+	int k;
 	char d[16];
 
 	for (i = 0; i < s->nstops; i++) {
@@ -164,16 +239,14 @@ warn_stops(struct warnings *w, const struct weeks *s,
 		fp = warn_begin(w);
 		fprintf(fp, "No session on %s: a warning sign stopped it. "
 		    "Answered yes:", day_text(d, sizeof d, st->day));
-		for (pass = 1; pass >= 0; pass--)
-			for (k = 0; k < y.n; k++)
-				if (y.q[k]->urgent == pass)
-					fprintf(fp, " %s", y.q[k]->question);
+		for (k = 0; k < y.n; k++)
+			fprintf(fp, " %s", y.q[k]->question);
 		if (y.unknown[0] != '\0')
 			fprintf(fp, " %s.", y.unknown);
-		for (pass = 1; pass >= 0; pass--)
-			for (k = 0; k < y.n; k++)
-				if (y.q[k]->urgent == pass)
-					fprintf(fp, " %s", y.q[k]->advice);
+		for (k = 0; k < y.n; k++)
+			fprintf(fp, " %s", y.q[k]->advice);
+		put_advice_sources(fp, &y);
+		yes_list_free(&y);
 		warn_end(w, st->day - lr_weekday(st->day), RANK_STOP);
 	}
 }

@@ -99,6 +99,27 @@ pdf_pages() {
 	grep -q '<span class="tag">Warning:</span>' page.html
 }
 
+@test "a logged stop comes first among its week's warnings, citing its article" {
+	# Week 46 (from 2026-11-09): the flare of Wednesday has not
+	# settled on Thursday, and on Friday the safety screen stops the
+	# session; the stop was logged after the pain.
+	lr-log -q pain 6 --date '2026-11-12 08:00'
+	{
+		printf '%s\n' "$RESULTS_HEADER"
+		printf '2026-11-13T08:10:00+01:00\tstop13\tscreen\t0\t\t\t0\t0\t0\t0\tstop\t\tfever=no,sharp-pain=yes\n'
+	} | lr-log -q
+	run lr-report "${MONTH[@]}" -F html
+	assert_success
+	printf '%s\n' "$output" > page.html
+	sed -n '/<ul class="warn">/,/<\/ul>/p' page.html | grep '^<li' > warnings
+	first=$(head -n 1 warnings)
+	[[ $first == '<li class="stop"><span class="tag">Stop:</span> No session on 2026-11-13: a warning sign stopped it.'* ]]
+	[[ $first == *'This advice comes from the sciatica article (002_ae89acf58824fd98.txt).</li>' ]]
+	# The week's other warning, the pain that had not settled, after it.
+	[ "$(grep -n 'in the session of 2026-11-11 and was still 6 at the first rating on 2026-11-12' warnings | cut -d: -f1)" -gt 1 ]
+	[ "$(grep -c 'class="stop"' warnings)" -eq 1 ]
+}
+
 @test "--by-person: a section a person, named by the file and escaped, a page each" {
 	cp "$LR_LOG" 'anna.tsv'
 	cp "$LR_LOG" 'b&o.tsv'

@@ -193,6 +193,9 @@ weeks_log() {
 	[ "$(printf '%s\n' "$output" | grep -A1 '^Warnings$' | tail -n 1 | cut -c1-36)" = '  - No session on 2026-10-21: a warn' ]
 	flat=$(printf '%s' "$output" | tr '\n' ' ' | tr -s ' ')
 	grep -q 'No session on 2026-10-21: a warning sign stopped it. Answered yes: Is a leg swollen, red or hot, or pale and cold? Do you have a fever? A swollen, red, hot, or pale and cold leg can mean a blood clot or an infection. Get medical help right away. Leg pain with a fever' <<<"$flat"
+	# Its advice names the article it comes from, once for two signs.
+	grep -qF 'can mean an infection. Get medical help right away. This advice comes from the leg pain article (000_bd524d16304c268a.txt).' <<<"$flat"
+	[ "$(grep -o 'This advice comes from' <<<"$flat" | wc -l)" -eq 1 ]
 	# A week the person was told not to exercise is not one under
 	# the target.
 	refute_output --partial 'Fewer sessions'

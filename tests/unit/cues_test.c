@@ -339,36 +339,6 @@ the_summary_after_an_end_and_after_a_quit(void **state)
 	session_free(&s);
 }
 
-static void
-the_screen_shows_the_rep_and_its_step(void **state)
-{
-	struct session s;
-	char t[64];
-
-	(void)state;
-	start(&s, &bridge, NULL);
-	assert_null(cuesched_doing(t, sizeof t, &s, 5000));
-	/* Rep 3 runs 22-28 s: up to 23.5, hold to 26.5, then down. */
-	session_tick(&s, 22000);
-	assert_string_equal(cuesched_doing(t, sizeof t, &s, 22000),
-	    "rep 3 of 10 - up");
-	assert_string_equal(cuesched_doing(t, sizeof t, &s, 24000),
-	    "rep 3 of 10 - hold");
-	assert_string_equal(cuesched_doing(t, sizeof t, &s, 27000),
-	    "rep 3 of 10 - down");
-	session_free(&s);
-	start(&s, &calf, NULL);
-	session_tick(&s, 14000);
-	assert_string_equal(cuesched_doing(t, sizeof t, &s, 14000),
-	    "rep 2 of 10");
-	session_free(&s);
-	start(&s, &chair, NULL);
-	session_tick(&s, 18000);
-	assert_string_equal(cuesched_doing(t, sizeof t, &s, 18000),
-	    "breath 2 of 5 - out");
-	session_free(&s);
-}
-
 int
 main(void)
 {
@@ -382,7 +352,6 @@ main(void)
 		cmocka_unit_test(a_late_cue_is_dropped),
 		cmocka_unit_test(a_pause_moves_the_cues_on),
 		cmocka_unit_test(the_summary_after_an_end_and_after_a_quit),
-		cmocka_unit_test(the_screen_shows_the_rep_and_its_step),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -90,10 +90,17 @@ long_words_are_whole(void **state)
 static void
 lists_said_for_people(void **state)
 {
-	char *said = lr_list_say("chair|wall,mat");
+	char *said = lr_list_say("chair|wall,mat", ", ", 0);
 
 	(void)state;
 	assert_string_equal(said, "chair or wall, mat");
+	free(said);
+	said = lr_list_say("supine|all-fours,foam-roller,", " or ", 1);
+	assert_string_equal(said, "lying on your back or on hands and knees "
+	    "or foam roller or ");
+	free(said);
+	said = lr_list_say("", ", ", 1);
+	assert_string_equal(said, "");
 	free(said);
 }
 

@@ -106,6 +106,51 @@ stops_in_the_range(void **state)
 	assert_non_null(p);
 	assert_non_null(q);
 	assert_true(p < q);
+	/* The advice names its articles, in its order, at the end. */
+	has(&w, 0, "Please see your doctor. This advice comes from the leg "
+	    "pain article (000_bd524d16304c268a.txt) and the sciatica article "
+	    "(002_ae89acf58824fd98.txt).");
+	warn_free(&w);
+	weeks_free(&s);
+}
+
+/*
+ * Every sign answered yes is named, however many: 20 signs and a
+ * thousand bytes of keys lr does not know are not cut; advice from one
+ * article names it once.
+ */
+static void
+a_long_stop_is_not_cut(void **state)
+{
+	struct weeks s;
+	struct warnings w;
+	struct range r = range(0, 0, M(1));
+	char answers[4096];
+	const char *p;
+	int i, n = 0, o = 0;
+
+	(void)state;
+	for (i = 0; i < 20; i++)
+		o += snprintf(answers + o, sizeof answers - (size_t)o,
+		    "fever=yes,");
+	for (i = 0; i < 60; i++)
+		o += snprintf(answers + o, sizeof answers - (size_t)o,
+		    "unknown-sign-%02d=yes,", i);
+	snprintf(answers + o, sizeof answers - (size_t)o, "weight=yes");
+	weeks_init(&s, NULL);
+	stop_at(&s, M(0) + 1, answers);
+	weeks_finish(&s);
+	warn_init(&w, SCIATICA);
+	warn_stops(&w, &s, &r);
+	assert_int_equal(w.n, 1);
+	for (p = w.v[0].text; (p = strstr(p, "Do you have a fever?")); p++)
+		n++;
+	assert_int_equal(n, 20);
+	has(&w, 0, "unknown-sign-00, unknown-sign-01, ");
+	has(&w, 0, ", unknown-sign-59. Leg pain with a fever");
+	has(&w, 0, "Get medical help right away. This advice comes from the "
+	    "leg pain article (000_bd524d16304c268a.txt).");
+	assert_null(strstr(w.v[0].text, "sciatica article"));
 	warn_free(&w);
 	weeks_free(&s);
 }
@@ -431,6 +476,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stops_in_the_range),
+		cmocka_unit_test(a_long_stop_is_not_cut),
 		cmocka_unit_test(a_stop_leads),
 		cmocka_unit_test(pain_not_settled),
 		cmocka_unit_test(pain_not_settled_over_sunday),
