@@ -160,32 +160,10 @@ today_seed(void)
 }
 
 static void
-explain_why(const struct item *it)
+explain_text(const char *text)
 {
-	static const char raised[] = "; sets added, within the article's "
-	    "range, to fill the time";
-	size_t n = strlen(it->why) + sizeof raised;
-	char *why = lr_xmalloc(n);
-
-	snprintf(why, n, "%s%s", it->why, it->raised ? raised : "");
-	fprintf(stderr, "     ");
-	lr_wrap(stderr, why, 5, 5, 76);
-	free(why);
-}
-
-static void
-explain_from(const struct article_dose *a)
-{
-	const char *name = lr_article_name(a->article);
-	const char *lr = strcmp(a->figures, "lr") == 0 ? ", which gives no "
-	    "figure: lr's reading" : "";
-	size_t n = strlen(name) + strlen(a->article) + strlen(lr) + 16;
-	char *text = lr_xmalloc(n);
-
-	snprintf(text, n, "dose of %s (%s)%s", name, a->article, lr);
 	fprintf(stderr, "     ");
 	lr_wrap(stderr, text, 5, 5, 76);
-	free(text);
 }
 
 static void
@@ -203,13 +181,15 @@ explain_rows(const struct pool *p)
 		    it->e.name, it->e.kind, dose,
 		    lr_fmt_secs(t, sizeof t, item_seconds(it)));
 		if (it->why != NULL)
-			explain_why(it);
-		if (it->from != NULL)
-			explain_from(it->from);
-		if (it->dose_why != NULL) {
-			fprintf(stderr, "     ");
-			lr_wrap(stderr, it->dose_why, 5, 5, 76);
+			explain_text(it->why);
+		if (it->from != NULL) {
+			char *cite = doses_cite(p->doses, it->from);
+
+			explain_text(cite);
+			free(cite);
 		}
+		if (it->dose_why != NULL)
+			explain_text(it->dose_why);
 	}
 }
 
@@ -369,8 +349,9 @@ plan_to_measure(struct options *o)
 	if (pool_read(&p, &o->f, &doses) != 0)
 		status = LR_EDATA;
 	else {
-		pool_progress(&p, &h);
+		pool_progress(&p, o->no_log ? NULL : &h);
 		status = pool_choose(&p, o->f.conditions, budget, o->seed);
+		pool_reasons(&p);
 	}
 	if (status == LR_OK) {
 		write_plan(&p, o);
@@ -402,7 +383,8 @@ plan_routine(const struct options *o)
 	}
 	if (open_pool(&p, NULL, 1, &fp) == 0) {
 		if (pool_routine(&p, &r, &doses) == 0) {
-			pool_progress(&p, &h);
+			pool_progress(&p, o->no_log ? NULL : &h);
+			pool_reasons(&p);
 			write_plan(&p, o);
 			status = LR_OK;
 			if (o->explain) {

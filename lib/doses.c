@@ -217,34 +217,196 @@ top_seconds(const struct article_dose *a, const struct exercise *e)
 	return plan_seconds(&top, LR_READY_S, LR_SWITCH_S);
 }
 
+/* Does an article written for one of these conditions (NULL: any) dose it? */
+static int
+for_conditions(const struct article_dose *a, const char *conditions)
+{
+	size_t c;
+
+	if (conditions == NULL)
+		return 1;
+	for (c = 0; lr_conditions[c] != NULL; c++)
+		if (lr_list_has(conditions, lr_conditions[c]) &&
+		    lr_list_has(doses_articles(lr_conditions[c]), a->article))
+			return 1;
+	return 0;
+}
+
+/* Append word to the comma list *list, once. */
+static void
+list_add(char **list, const char *word)
+{
+	size_t n;
+
+	if (word[0] == '\0' || lr_list_has(*list, word))
+		return;
+	n = strlen(*list);
+	*list = lr_xrealloc(*list, n + strlen(word) + 2);
+	snprintf(*list + n, strlen(word) + 2, "%s%s", n > 0 ? "," : "", word);
+}
+
+static void
+lower(long *v, long by, int first)
+{
+	if (first || by < *v)
+		*v = by;
+}
+
+/* The lowest of each figure, start and top, as a with b's. */
+static void
+merge(struct article_dose *m, const struct article_dose *b, int first)
+{
+	lower(&m->start.sets, b->start.sets, first);
+	lower(&m->top.sets, b->top.sets, first);
+	lower(&m->start.reps, b->start.reps, first);
+	lower(&m->top.reps, b->top.reps, first);
+	lower(&m->start.hold_s, b->start.hold_s, first);
+	lower(&m->top.hold_s, b->top.hold_s, first);
+	lower(&m->start.breaths, b->start.breaths, first);
+	lower(&m->top.breaths, b->top.breaths, first);
+}
+
+struct article_dose *
+doses_copy(const struct article_dose *a)
+{
+	struct article_dose *n = lr_xmalloc(sizeof *n);
+
+	*n = *a;
+	n->id = lr_xstrdup(a->id);
+	n->article = lr_xstrdup(a->article);
+	n->alternative = lr_xstrdup(a->alternative);
+	n->figures = lr_xstrdup(a->figures);
+	n->note = lr_xstrdup(a->note);
+	return n;
+}
+
+void
+doses_dose_free(struct article_dose *a)
+{
+	if (a == NULL)
+		return;
+	free(a->id);
+	free(a->article);
+	free(a->alternative);
+	free(a->figures);
+	free(a->note);
+	free(a);
+}
+
 /*
- * The dose of exercise e for a plan for these conditions (NULL: any):
- * of the articles written for them that dose it, the most conservative,
- * the one whose top takes the least time, the first in the table on a
- * tie.  NULL when none of them doses it.
+ * The alternative groups of every article's dose of an exercise, as a
+ * comma list: an alternative in one article is one in every plan.
  */
-const struct article_dose *
+static char *
+groups_of(const struct doses *d, const char *id)
+{
+	char *list = lr_xstrdup("");
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->v[i].id, id) == 0)
+			list_add(&list, d->v[i].alternative);
+	return list;
+}
+
+/* Do two exercises share an alternative group in any article's row? */
+int
+doses_alternatives(const struct doses *d, const char *a, const char *b)
+{
+	char *groups = groups_of(d, a);
+	size_t i;
+	int shared = 0;
+
+	for (i = 0; !shared && i < d->n; i++)
+		shared = strcmp(d->v[i].id, b) == 0 &&
+		    d->v[i].alternative[0] != '\0' &&
+		    lr_list_has(groups, d->v[i].alternative);
+	free(groups);
+	return shared;
+}
+
+/*
+ * The dose of exercise e for a plan for these conditions (NULL: any),
+ * allocated: of the articles written for them that dose it, the lowest
+ * start and the lowest top of each figure (sets, reps, hold, breaths),
+ * so that no figure is above what any of them gives; its article is
+ * the list of those articles.  Should the lowest figures leave nothing
+ * to do (one article doses it by reps alone, another by a hold alone),
+ * the one article whose top takes the least time.  NULL when none of
+ * them doses it.
+ */
+struct article_dose *
 doses_for(const struct doses *d, const struct exercise *e,
     const char *conditions)
 {
-	const struct article_dose *best = NULL;
-	size_t i, c;
+	const struct article_dose *least = NULL;
+	struct article_dose *m;
+	char *articles = lr_xstrdup("");
+	size_t i;
+	int n = 0, lr = 0;
 
+	m = lr_xmalloc(sizeof *m);
+	memset(m, 0, sizeof *m);
 	for (i = 0; i < d->n; i++) {
 		const struct article_dose *a = &d->v[i];
-		int meets = conditions == NULL;
 
-		if (strcmp(a->id, e->id) != 0)
+		if (strcmp(a->id, e->id) != 0 || !for_conditions(a, conditions))
 			continue;
-		for (c = 0; !meets && lr_conditions[c] != NULL; c++)
-			meets = lr_list_has(conditions, lr_conditions[c]) &&
-			    lr_list_has(doses_articles(lr_conditions[c]),
-			    a->article);
-		if (meets && (best == NULL ||
-		    top_seconds(a, e) < top_seconds(best, e)))
-			best = a;
+		merge(m, a, n++ == 0);
+		list_add(&articles, a->article);
+		lr |= strcmp(a->figures, "lr") == 0;
+		if (least == NULL || top_seconds(a, e) < top_seconds(least, e))
+			least = a;
 	}
-	return best;
+	if (least == NULL) {
+		free(articles);
+		free(m);
+		return NULL;
+	}
+	if (n == 1 || (m->start.reps == 0 && m->start.hold_s == 0)) {
+		free(articles);
+		free(m);
+		m = doses_copy(least);
+		free(m->alternative);
+	} else {
+		m->id = lr_xstrdup(e->id);
+		m->article = articles;
+		m->figures = lr_xstrdup(lr ? "lr" : "article");
+		m->note = lr_xstrdup("the lowest figures of its articles");
+	}
+	m->alternative = groups_of(d, e->id);
+	return m;
+}
+
+/*
+ * Where a dose comes from, for people: "dose of NAME (FILE)", or for a
+ * dose of several articles the lowest figures of each, with lr's
+ * reading said where an article gives no figure.
+ */
+char *
+doses_cite(const struct doses *d, const struct article_dose *a)
+{
+	char *text = NULL, *list = lr_xstrdup(a->article), *art, *save;
+	size_t len = 0;
+	int n = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	if (fp == NULL)
+		lr_die(LR_EDATA, "out of memory");
+	fputs(strchr(a->article, ',') == NULL ? "dose of " :
+	    "the lowest of each figure of ", fp);
+	for (art = strtok_r(list, ",", &save); art != NULL;
+	    art = strtok_r(NULL, ",", &save)) {
+		const struct article_dose *r = doses_of(d, a->id, art);
+
+		fprintf(fp, "%s%s (%s)%s", n++ > 0 ? "; " : "",
+		    lr_article_name(art), art, r != NULL &&
+		    strcmp(r->figures, "lr") == 0 ? ", which gives no figure: "
+		    "lr's reading" : "");
+	}
+	fclose(fp);
+	free(list);
+	return text;
 }
 
 void

@@ -26,8 +26,12 @@ const char *doses_articles(const char *condition);
 const struct article_dose *doses_of(const struct doses *d, const char *id,
     const char *article);
 int doses_known(const struct doses *d, const char *id);
-const struct article_dose *doses_for(const struct doses *d,
+struct article_dose *doses_for(const struct doses *d,
     const struct exercise *e, const char *conditions);
+struct article_dose *doses_copy(const struct article_dose *a);
+void doses_dose_free(struct article_dose *a);
+int doses_alternatives(const struct doses *d, const char *a, const char *b);
+char *doses_cite(const struct doses *d, const struct article_dose *a);
 void doses_free(struct doses *d);
 
 #endif

@@ -49,7 +49,7 @@ position_rank(const char *positions, const char *allowed)
 }
 
 static void
-set_why(struct item *it, const char *fmt, ...)
+set_text(char **text, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -57,10 +57,10 @@ set_why(struct item *it, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	free(it->why);
-	it->why = lr_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	free(*text);
+	*text = lr_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
 	va_start(ap, fmt);
-	vsnprintf(it->why, (size_t)n + 1, fmt, ap);
+	vsnprintf(*text, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 }
 
@@ -76,7 +76,7 @@ catalog_dose(struct item *it, const struct exercise *e)
 
 /* An article's dose, on the catalog's sides, pace and rest. */
 static void
-article_dose(struct item *it, const struct article_dose *a)
+article_dose(struct item *it, struct article_dose *a)
 {
 	const struct exercise *e = &it->e;
 
@@ -88,9 +88,9 @@ article_dose(struct item *it, const struct article_dose *a)
 	it->d.rest_s = it->top.rest_s = e->rest_s;
 }
 
+/* The item takes a, the dose the doses table gives it, or NULL. */
 static struct item *
-pool_add(struct pool *p, const struct exercise *e,
-    const struct article_dose *a)
+pool_add(struct pool *p, const struct exercise *e, struct article_dose *a)
 {
 	struct item *it;
 	size_t i, n = p->c.t.nfield;
@@ -133,6 +133,7 @@ pool_free(struct pool *p)
 		free(p->v[i].row);
 		free(p->v[i].why);
 		free(p->v[i].dose_why);
+		doses_dose_free(p->v[i].from);
 	}
 	free(p->v);
 	wordset_free(&p->need);
@@ -161,7 +162,7 @@ pool_exercise(const struct exercise *e, void *arg)
 {
 	struct pooling *x = arg;
 	const struct doses *doses = x->p->doses;
-	const struct article_dose *a = NULL;
+	struct article_dose *a = NULL;
 	int why = filter_check(x->f, e);
 
 	if (why == F_PASS && doses_known(doses, e->id) &&
@@ -174,6 +175,8 @@ pool_exercise(const struct exercise *e, void *arg)
 	if (why == F_PASS)
 		pool_add(x->p, e, a)->rank = position_rank(e->position,
 		    x->f->positions);
+	else
+		doses_dose_free(a);
 }
 
 int
@@ -194,6 +197,7 @@ pool_progress(struct pool *p, const struct history *h)
 {
 	size_t i;
 
+	p->logged = h != NULL;
 	for (i = 0; i < p->n; i++) {
 		struct item *it = &p->v[i];
 		struct dose start = it->base;
@@ -203,6 +207,38 @@ pool_progress(struct pool *p, const struct history *h)
 		it->progress = progress_dose(history_of(h, it->e.id),
 		    it->phase == PH_STRENGTH, &start, &it->top, &it->d,
 		    &it->dose_why);
+	}
+}
+
+/*
+ * Every chosen row says why its dose is what it is: the log's reason
+ * (pool_progress), or else where the dose starts, the sets added to
+ * fill the time, and, when a log was read, that it was not done before.
+ */
+void
+pool_reasons(struct pool *p)
+{
+	char dose[96];
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		struct item *it = &p->v[i];
+		const char *from = "the article's start", *then = p->logged ?
+		    "; not done before" : "";
+
+		if (!it->chosen || it->dose_why != NULL)
+			continue;
+		if (p->routine)
+			from = "as the routine gives it";
+		else if (it->from == NULL)
+			from = "the catalog's start";
+		else if (strchr(it->from->article, ',') != NULL)
+			from = "the lowest start of its articles";
+		if (it->phase == PH_WARMUP)
+			then = "; a warm-up stays as it is";
+		set_text(&it->dose_why, "%s: %s%s%s", lr_dose_text(dose,
+		    sizeof dose, &it->d), from, it->raised ? ", with sets "
+		    "added within its range to fill the time" : "", then);
 	}
 }
 
@@ -348,9 +384,9 @@ choose_warmup(struct pool *p, long budget, unsigned long long *rng)
 	pick->chosen = 1;
 	pick->phase = PH_WARMUP;
 	pick->rank = -1;
-	set_why(pick, fallback ? "warm-up first; no walk or jog suits your "
-	    "positions, so a gentle mobility exercise" : "warm-up first, to "
-	    "get the blood flowing before stretching");
+	set_text(&pick->why, fallback ? "warm-up first; no walk or jog "
+	    "suits your positions, so a gentle mobility exercise" :
+	    "warm-up first, to get the blood flowing before stretching");
 	return pick;
 }
 
@@ -363,29 +399,31 @@ say_why_chosen(struct pool *p, struct item *best, int fresh)
 	if (fresh) {
 		wordset_fresh(best->e.regions, &p->need, &p->covered, &words);
 		list = wordset_join(&words, ", ");
-		set_why(best, "works %s, not yet covered", list);
+		set_text(&best->why, "works %s, not yet covered", list);
 	} else {
 		wordset_add_list(&words, best->e.regions);
 		list = wordset_join(&words, ", ");
-		set_why(best, "more time on %s; the needed regions it works "
-		    "are already covered", list);
+		set_text(&best->why, "more time on %s; the needed regions it "
+		    "works are already covered", list);
 	}
 	free(list);
 	wordset_free(&words);
 }
 
-/* Is an exercise of the same alternative group in the plan? */
+/*
+ * Is an exercise of the same alternative group in the plan?  The groups
+ * are every article's, whichever article's dose each one has.
+ */
 static int
 alternative_chosen(const struct pool *p, const struct item *it)
 {
 	size_t i;
 
-	if (it->from == NULL || it->from->alternative[0] == '\0')
+	if (p->doses == NULL)
 		return 0;
 	for (i = 0; i < p->n; i++)
-		if (p->v[i].chosen && p->v[i].from != NULL &&
-		    strcmp(p->v[i].from->alternative,
-		    it->from->alternative) == 0)
+		if (p->v[i].chosen && doses_alternatives(p->doses, it->e.id,
+		    p->v[i].e.id))
 			return 1;
 	return 0;
 }
@@ -503,7 +541,8 @@ dose_raise(struct dose *d, const struct dose *base, const struct dose *top,
 /*
  * Fill the time left with sets, within the article's range, at random
  * among the exercises that still have room: more exercises came first,
- * and reps and holds grow only with the person (progress.c).
+ * and reps and holds grow only with the person (progress.c).  A dose
+ * the log decided (on a step, held, back, at the top) stays as it is.
  */
 static void
 fill_time(struct pool *p, long budget, unsigned long long *rng)
@@ -518,6 +557,7 @@ fill_time(struct pool *p, long budget, unsigned long long *rng)
 			struct dose more = it->d;
 
 			if (!it->chosen || it->phase == PH_WARMUP ||
+			    it->progress != PROGRESS_NEW ||
 			    !dose_raise(&more, &it->base, &it->top, DOSE_SETS))
 				continue;
 			if (more.rest_s == 0)
@@ -634,7 +674,7 @@ by_routine_order(const void *a, const void *b)
  */
 static void
 routine_dose(struct item *it, const struct routine_step *st,
-    const struct article_dose *a)
+    struct article_dose *a)
 {
 	struct dose *d = &it->d, *top = &it->top;
 
@@ -668,10 +708,12 @@ pool_routine(struct pool *p, const struct routine *r,
 	int status = 0;
 
 	p->doses = doses;
+	p->routine = 1;
 	if (catalog_each(&p->c, attach_exercise, &x) != 0)
 		return -1;
 	for (i = 0; i < r->n; i++) {
 		const struct routine_step *st = &r->v[i];
+		const struct article_dose *a;
 		struct item *it = NULL;
 
 		for (j = 0; j < p->n; j++)
@@ -684,7 +726,8 @@ pool_routine(struct pool *p, const struct routine *r,
 			continue;
 		}
 		it->chosen = 1;
-		routine_dose(it, st, doses_of(p->doses, st->id, r->source));
+		a = doses_of(p->doses, st->id, r->source);
+		routine_dose(it, st, a != NULL ? doses_copy(a) : NULL);
 	}
 	if (status == 0)
 		qsort(p->v, p->n, sizeof *p->v, by_routine_order);

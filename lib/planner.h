@@ -23,11 +23,11 @@ struct item {
 	struct exercise e;
 	struct dose d, base;	/* planned, and where the article starts */
 	struct dose top;	/* the most the article gives */
-	const struct article_dose *from;	/* NULL: the catalog's own */
+	struct article_dose *from;	/* owned; NULL: the catalog's own */
 	int phase, rank, chosen, raised;
 	long order;
 	char *why;		/* why it was chosen; NULL when not */
-	char *dose_why;		/* why its dose, from the log; NULL: new */
+	char *dose_why;		/* why its dose (pool_reasons) */
 	int progress;		/* PROGRESS_* */
 };
 
@@ -40,6 +40,8 @@ struct pool {
 	long rows;			/* main exercises: not warm-ups */
 	struct wordset need, covered;	/* regions to work, regions worked */
 	const struct doses *doses;
+	int logged;			/* a log was read, even empty */
+	int routine;			/* a routine as written */
 };
 
 int pool_open(struct pool *p, FILE *fp, const char *name);
@@ -52,6 +54,7 @@ int dose_raise(struct dose *d, const struct dose *base,
 int pool_choose(struct pool *p, const char *conditions, long budget,
     unsigned long long seed);
 void pool_progress(struct pool *p, const struct history *h);
+void pool_reasons(struct pool *p);
 long pool_total(const struct pool *p);
 long item_seconds(const struct item *it);
 void pool_free(struct pool *p);

@@ -342,7 +342,7 @@ sciatica_session() {
 	# --explain says why too; --no-log plans as for someone new.
 	lr-plan -R sciatica --explain 2>&1 >/dev/null | grep -q '12 reps, was 10: done in full twice, pain settled'
 	run lr-plan -R sciatica --no-log
-	assert_line --regexp '^5	glute-bridge	.*	1	10	3	3	0	0	[^	]*		[^	]*$'
+	assert_line --regexp '^5	glute-bridge	.*	1	10	3	3	0	0	[^	]*	1 set of 10: as the routine gives it	[^	]*$'
 	# The same log gives the same plan all day.
 	[ "$(faketime '2026-11-22 09:00:00' lr-plan -R sciatica)" = "$(faketime '2026-11-22 18:00:00' lr-plan -R sciatica)" ]
 }
@@ -371,6 +371,101 @@ sciatica_session() {
 	lr-log -q -f part.tsv e.tsv
 	run lr-plan -R sciatica --log part.tsv
 	assert_line --regexp '	glute-bridge	.*	10	3	3	0	0	[^	]*	1 set of 10, held: done in part last time	[^	]*$'
+}
+
+# A session of side leg raises on day $1: $3 sets of 10 each side,
+# done (or as $6 says), pain $4 before and $5 after.
+side_raise_session() {
+	local day=$1 s=$2 sets=$3 before=$4 after=$5 status=${6:-done} side
+	printf '%s\n' "$RESULTS_HEADER"
+	printf '%sT09:00:00+00:00\t%s\tpain\t0\t\t\t0\t0\t0\t0\tbefore\t%s\t\n' "$day" "$s" "$before"
+	for side in left right; do
+		printf '%sT09:05:00+00:00\t%s\texercise\t9\tside-leg-raise\t%s\t%s\t%s\t%s\t60\t%s\t\t\n' \
+		    "$day" "$s" "$side" "$sets" $((sets * 10)) $((sets * 10)) "$status"
+	done
+	printf '%sT09:20:00+00:00\t%s\tpain\t0\t\t\t0\t0\t0\t0\tafter\t%s\t\n' "$day" "$s" "$after"
+}
+
+# The sets and why of side-leg-raise in a 45-minute knee plan from log $1.
+side_raise_dose() {
+	lr-plan -c knee-pain -m 45 --seed 1 --log "$1" |
+	    awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["id"] == "side-leg-raise" { print $c["sets"] "\t" $c["why"] }'
+}
+
+# Every row of the plan on stdin has a why that begins with its sets.
+every_why_says_its_dose() {
+	awk -F'\t' '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{ n++ }
+		index($c["why"], $c["sets"] " set") != 1 { bad++; print "row " $c["step"] " " $c["id"] ": sets " $c["sets"] ", why \"" $c["why"] "\"" }
+		END { if (n == 0) print "no rows"; exit bad > 0 || n == 0 }'
+}
+
+@test "made to measure, a dose the log decided stays as it is: time goes to exercises never done" {
+	# Done in full twice at 1 set, pain settled: 2 sets, not the 3
+	# that filling 45 minutes would give.
+	side_raise_session 2026-11-18 s1 1 3 4 > a.tsv
+	side_raise_session 2026-11-19 s2 1 3 4 > b.tsv
+	lr-log -q -f up.tsv a.tsv
+	lr-log -q -f up.tsv b.tsv
+	[ "$(side_raise_dose up.tsv)" = "2	2 sets, was 1: done in full twice, pain settled" ]
+	lr-plan -c knee-pain -m 45 --seed 1 --log up.tsv > plan.tsv
+	every_why_says_its_dose < plan.tsv
+	# Exercises never done take the time left, within the article's range.
+	run awk -F'\t' '$2 == "inner-thigh-lift" { print $8 "\t" $15 }' plan.tsv
+	assert_output '3	3 sets of 10, each side; rest 30 s: the article'"'"'s start, with sets added within its range to fill the time; not done before'
+	# Done in part last time: held at the dose done in full.
+	side_raise_session 2026-11-19 s2 1 3 4 partial > c.tsv
+	lr-log -q -f part.tsv a.tsv
+	lr-log -q -f part.tsv c.tsv
+	[ "$(side_raise_dose part.tsv)" = "1	1 set of 10, each side, held: done in part last time" ]
+	# A flare after 3 sets: back to the article's start, and no sets added.
+	side_raise_session 2026-11-18 s1 3 3 4 > d.tsv
+	side_raise_session 2026-11-19 s2 3 2 6 > e.tsv
+	lr-log -q -f flare.tsv d.tsv
+	lr-log -q -f flare.tsv e.tsv
+	run side_raise_dose flare.tsv
+	assert_output --regexp '^1	1 set of 10, each side, was 3 sets of 10, each side; rest 30 s: pain [^	]*; back to the article.s start$'
+	lr-plan -c knee-pain -m 45 --seed 1 --log flare.tsv | every_why_says_its_dose
+}
+
+@test "every row says why its dose is what it is, never done and without a log too" {
+	lr-plan -c knee-pain -m 20 --seed 1 --no-log > new.tsv
+	every_why_says_its_dose < new.tsv
+	run column_of why < new.tsv
+	assert_line --regexp ': the article.s start$'
+	refute_line --partial 'not done before'
+	# A log that never held these exercises: not done before.
+	sciatica_session 2026-11-18 s1 3 4 > log.tsv
+	lr-plan -c knee-pain -m 20 --seed 1 --log log.tsv > logged.tsv
+	every_why_says_its_dose < logged.tsv
+	run column_of why < logged.tsv
+	assert_line --regexp ': the article.s start; not done before$'
+	assert_line --regexp '^1 set, 5 min: the article.s start; a warm-up stays as it is$'
+	lr-plan -R knee-pain --no-log | every_why_says_its_dose
+}
+
+@test "two conditions: one calf raise, the lowest of each figure, the articles cited" {
+	# The knee article offers the calf raise on the floor or on a step;
+	# the leg pain article's calf raise has no alternative: never both.
+	for s in 1 2 3 4 5 6 7 8; do
+		for m in 20 30 45; do
+			n=$(lr-plan --no-log -c leg-pain,knee-pain -m "$m" --seed "$s" | column_of id | grep -cx 'calf-raise\|step-calf-raise' || true)
+			[ "$n" -le 1 ] || { echo "seed $s, $m min: both calf raises"; return 1; }
+		done
+	done
+	# Side leg raise: 10-15 (leg pain article), up to 10 in up to 3 sets
+	# (knee article): 1 set of 10, and no more.
+	for s in 1 2 3 4 5 6; do
+		lr-plan --no-log -c leg-pain,knee-pain -m 45 --seed "$s" -p side-lying > plan.tsv
+		run awk -F'\t' '$2 == "side-leg-raise" { print $8 "x" $9 }' plan.tsv
+		assert_output 1x10
+	done
+	run --separate-stderr lr-plan --no-log -c leg-pain,knee-pain -m 45 --seed 1 -p side-lying --explain
+	assert_success
+	flat=$(printf '%s' "$stderr" | tr '\n' ' ' | tr -s ' ')
+	grep -q 'the lowest of each figure of the leg pain article (000_bd524d16304c268a.txt); the knee pain article (004_af18e76644b40d20.txt)' <<<"$flat"
+	grep -q '1 set of 10, each side: the lowest start of its articles' <<<"$flat"
 }
 
 @test "--log errors: a missing file, a bad row, both options" {
