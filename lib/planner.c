@@ -189,6 +189,17 @@ pool_read(struct pool *p, const struct filter *f, const struct doses *doses)
 }
 
 /*
+ * A rest between sets where the catalog gives none (it gives rests only
+ * where the articles do): half a minute for strength, ten seconds else.
+ */
+static void
+rest_between_sets(struct dose *d, int phase)
+{
+	if (d->sets > 1 && d->rest_s == 0)
+		d->rest_s = phase == PH_STRENGTH ? 30 : 10;
+}
+
+/*
  * Each exercise's dose from its history in the log: on a step, held or
  * back, within its article's range (progress.c).  Warm-ups stay.
  */
@@ -207,6 +218,7 @@ pool_progress(struct pool *p, const struct history *h)
 		it->progress = progress_dose(history_of(h, it->e.id),
 		    it->phase == PH_STRENGTH, &start, &it->top, &it->d,
 		    &it->dose_why);
+		rest_between_sets(&it->d, it->phase);
 	}
 }
 
@@ -560,8 +572,7 @@ fill_time(struct pool *p, long budget, unsigned long long *rng)
 			    it->progress != PROGRESS_NEW ||
 			    !dose_raise(&more, &it->base, &it->top, DOSE_SETS))
 				continue;
-			if (more.rest_s == 0)
-				more.rest_s = it->phase == PH_STRENGTH ? 30 : 10;
+			rest_between_sets(&more, it->phase);
 			if (total - item_seconds(it) + plan_seconds(&more,
 			    LR_READY_S, LR_SWITCH_S) <= budget &&
 			    lr_rand_below(rng, ++fits_n) == 0)
@@ -570,8 +581,7 @@ fill_time(struct pool *p, long budget, unsigned long long *rng)
 		if (pick == NULL)
 			return;
 		dose_raise(&pick->d, &pick->base, &pick->top, DOSE_SETS);
-		if (pick->d.rest_s == 0)
-			pick->d.rest_s = pick->phase == PH_STRENGTH ? 30 : 10;
+		rest_between_sets(&pick->d, pick->phase);
 		pick->raised = 1;
 	}
 }

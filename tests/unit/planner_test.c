@@ -273,7 +273,7 @@ static const char two_strong[] = HEADER
     "walk\tWalk\twarmup\tcalves\tsciatica\tstanding\tnone\t1\t1\t1\t1"
     "\t0\t0\t0\t60\t60\t0\t0\t0" TAIL
     "lift\tLift\tstrength\tglutes\tsciatica\tstanding\tnone\t1\t1\t1\t3"
-    "\t10\t10\t3\t0\t0\t0\t0\t30" TAIL
+    "\t10\t10\t3\t0\t0\t0\t0\t0" TAIL
     "raise\tRaise\tstrength\tcore\tsciatica\tstanding\tnone\t1\t1\t1"
     "\t3\t10\t10\t3\t0\t0\t0\t0\t30" TAIL;
 
@@ -362,6 +362,8 @@ the_log_decides_its_doses(void **state)
 	assert_int_equal(lift->progress, PROGRESS_UP);
 	assert_int_equal(lift->d.sets, 2);
 	why_says(lift, "2 sets, was 1: done in full twice");
+	/* The catalog gives lift no rest: two sets get one between them. */
+	assert_int_equal(lift->d.rest_s, 30);
 	assert_int_equal(raise->progress, PROGRESS_NEW);
 	assert_int_equal(raise->d.sets, 3);
 	why_says(raise, NULL);
@@ -375,6 +377,7 @@ the_log_decides_its_doses(void **state)
 	lift = item_of(&p, "lift");
 	assert_int_equal(lift->progress, PROGRESS_HOLD);
 	assert_int_equal(lift->d.sets, 1);
+	assert_int_equal(lift->d.rest_s, 0);
 	why_says(lift, NULL);
 	why_says(lift, "held: done in part last time");
 	pool_done(&p);
