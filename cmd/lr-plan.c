@@ -244,7 +244,8 @@ explain_measured(const struct pool *p, const struct options *o,
 	if (total * 10 < budget * 8)
 		lr_wrap(stderr, "The exercises that pass your filters do not "
 		    "fill the time, even at the most sets their articles "
-		    "give.", 0, 0, 76);
+		    "give (a dose your log set stays as it set it).", 0, 0,
+		    76);
 	explain_safety(o->f.conditions, NULL);
 }
 
