@@ -1,5 +1,7 @@
+/* ask.c - owns the questions put to the person before and after a session. */
+
 /*
- * ask.c - questions put to the person on the terminal before and after
+ * Questions put to the person on the terminal before and after
  * a session: the safety screen, pain ratings, notices that must be
  * read.  Keys one at a time on a drawn page that never scrolls text
  * off unseen, or plain lines answered with Enter for TERM=dumb and

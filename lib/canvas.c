@@ -1,5 +1,7 @@
+/* canvas.c - owns the lines of a window before they are drawn. */
+
 /*
- * canvas.c - the lines of a window before they are drawn: text broken
+ * The lines of a window before they are drawn: text broken
  * between words and cut with an ellipsis, centred lines and big text.
  */
 #include <stdarg.h>

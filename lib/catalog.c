@@ -1,5 +1,7 @@
+/* catalog.c - owns the exercise catalog: its words and its checked rows. */
+
 /*
- * catalog.c - the exercise catalog: its words, and its rows checked
+ * The exercise catalog: its words, and its rows checked
  * field by field.
  */
 #include <errno.h>

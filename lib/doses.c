@@ -1,5 +1,7 @@
+/* doses.c - owns the doses table: each article's dose of each exercise. */
+
 /*
- * doses.c - the doses table (doses.tsv): for each exercise, the dose
+ * The doses table (doses.tsv): for each exercise, the dose
  * each article gives it, where it starts and how far it goes, and
  * which articles speak for which condition.
  */

@@ -1,5 +1,7 @@
+/* filter.c - owns the filters that choose exercises (lr-list, lr-plan). */
+
 /*
- * filter.c - the filters people choose exercises with (conditions,
+ * The filters people choose exercises with (conditions,
  * kinds, regions, positions, equipment, level), as lr-list and lr-plan
  * share them, options and all.
  */

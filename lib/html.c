@@ -1,5 +1,7 @@
+/* html.c - owns the HTML report: one self-contained, printable file. */
+
 /*
- * html.c - owns the HTML report: one file, its style and charts inline
+ * The HTML report: one file, its style and charts inline
  * (no script, font, image or link outside it), readable in grey and
  * printed on A4; every text from the log escaped.
  */

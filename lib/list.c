@@ -1,5 +1,7 @@
+/* list.c - owns comma lists as the catalog writes them, and sets of words. */
+
 /*
- * list.c - comma lists as the catalog writes them ("a,b|c"): walking
+ * Comma lists as the catalog writes them ("a,b|c"): walking
  * their words one at a time, and sets of words that grow without a
  * limit, for the regions a plan covers and the like.
  */

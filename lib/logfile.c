@@ -1,5 +1,7 @@
+/* logfile.c - owns all-or-nothing appends to the log, and their recovery. */
+
 /*
- * logfile.c - appending to the log so that a batch is wholly in it or
+ * Appending to the log so that a batch is wholly in it or
  * not at all, whatever happens: a crash, SIGKILL, a full disk, a power
  * cut after we returned.
  *

@@ -1,5 +1,7 @@
+/* logindex.c - owns LOG.index: the log's row keys, hashed, in a file. */
+
 /*
- * logindex.c - LOG.index: an open-addressing hash table in a file,
+ * LOG.index: an open-addressing hash table in a file,
  * from a row key's hash to the row's offset in the log; see logindex.h.
  *
  * The file: a header block of HDR_SIZE bytes (struct header at its

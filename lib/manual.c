@@ -1,5 +1,7 @@
+/* manual.c - owns a session done away from the timer, as lr-log add logs it. */
+
 /*
- * manual.c - a session done away from the timer: its exercises and
+ * A session done away from the timer: its exercises and
  * doses, the rows lr-timer would have written for them, and the
  * session in the log that a later add joins.
  */

@@ -1,6 +1,4 @@
-/*
- * msg.c - messages in the err(3) style, exit codes, checked allocation.
- */
+/* msg.c - owns messages in the err(3) style, exit codes, checked allocation. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>

@@ -1,6 +1,4 @@
-/*
- * path.c - where lr finds its catalog and routines, and the log.
- */
+/* path.c - owns where lr finds its catalog, routines, log and state files. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>

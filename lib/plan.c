@@ -1,5 +1,7 @@
+/* plan.c - owns the plan format, and the one estimate of a plan's length. */
+
 /*
- * plan.c - the plan format that lr-plan writes and lr-timer reads, and
+ * The plan format that lr-plan writes and lr-timer reads, and
  * the one estimate of how long a plan takes, which both must share.
  */
 #include <string.h>

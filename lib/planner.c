@@ -1,5 +1,7 @@
+/* planner.c - owns which exercises a plan holds, in what order and dose. */
+
 /*
- * planner.c - the planner: which exercises a plan made to measure
+ * The planner: which exercises a plan made to measure
  * holds, in what order and at what dose, within a time budget and the
  * articles' ranges; and a routine of the articles as written.
  */

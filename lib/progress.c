@@ -1,5 +1,7 @@
+/* progress.c - owns the loop closed: each dose on, held or back by the log. */
+
 /*
- * progress.c - the loop closed: what the log says about each exercise
+ * The loop closed: what the log says about each exercise
  * (its last two sessions, what was done, how the pain went before,
  * after and the next day), and the dose that follows: on a step, held,
  * or back, by the articles' rules and the person's pain.

@@ -1,5 +1,7 @@
+/* results.c - owns the results format: lr-timer writes it, lr-log keeps it. */
+
 /*
- * results.c - the results format: what lr-timer writes, lr-log keeps
+ * The results format: what lr-timer writes, lr-log keeps
  * and lr-report reads.  One row per exercise and side, per pain
  * check-in, per safety screen.
  */

@@ -1,5 +1,7 @@
+/* resume.c - owns a session stopped early, saved for lr-timer --resume. */
+
 /*
- * resume.c - a session stopped early, saved in the state directory and
+ * A session stopped early, saved in the state directory and
  * read back by lr-timer --resume the same day.  The file is the
  * owner's alone (0600), replaced whole, and refused when anyone else
  * could have written it.

@@ -1,5 +1,7 @@
+/* routine.c - owns the routines of the articles (routines.tsv). */
+
 /*
- * routine.c - the routines of the articles (routines.tsv): its rows
+ * The routines of the articles (routines.tsv): its rows
  * checked, one routine read whole in step order, and the list of them.
  */
 #include <stdlib.h>

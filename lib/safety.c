@@ -1,5 +1,7 @@
+/* safety.c - owns the articles' safety rules, each with its article. */
+
 /*
- * safety.c - what the seed articles say about when to stop, when to
+ * What the seed articles say about when to stop, when to
  * see a doctor and how urgently, each rule with the article that makes
  * it and the conditions it is for; and which regions each condition
  * needs worked.  Facts from the articles, words of our own.

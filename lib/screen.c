@@ -1,5 +1,7 @@
+/* screen.c - owns the timer's screen, laid out to fit the window. */
+
 /*
- * screen.c - the timer's screen: the session laid out to fit the window,
+ * The timer's screen: the session laid out to fit the window,
  * what matters most kept when rows are short, painted whole, and only
  * when it changed.
  */

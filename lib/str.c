@@ -1,6 +1,4 @@
-/*
- * str.c - comma lists, word lists, UTF-8 and quoting for messages.
- */
+/* str.c - owns comma lists, word lists, UTF-8 and quoting for messages. */
 #include <stdint.h>
 #include <string.h>
 

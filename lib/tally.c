@@ -1,7 +1,4 @@
-/*
- * tally.c - owns the sessions of the log by id, and folding the side
- * rows of a session's exercise into one.
- */
+/* tally.c - owns the sessions of the log by id, sides folded into exercises. */
 #include <stdlib.h>
 #include <string.h>
 

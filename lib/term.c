@@ -1,5 +1,7 @@
+/* term.c - owns the controlling terminal: its mode, signals, what it shows. */
+
 /*
- * term.c - the controlling terminal in cbreak mode, restored on every
+ * The controlling terminal in cbreak mode, restored on every
  * way out, and signals turned into bytes on a pipe, so that one poll()
  * waits for keys, deadlines and signals together; and what a terminal
  * can show: colour, as terminfo says, and UTF-8, as the locale says.

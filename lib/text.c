@@ -1,6 +1,4 @@
-/*
- * text.c - word wrapping for the parts of lr that people read.
- */
+/* text.c - owns word wrapping for the parts of lr that people read. */
 #include <string.h>
 
 #include "lr.h"

@@ -1,6 +1,4 @@
-/*
- * time.c - clocks and ISO 8601 timestamps.
- */
+/* time.c - owns clocks and ISO 8601 timestamps. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>

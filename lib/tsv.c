@@ -1,5 +1,7 @@
+/* tsv.c - owns header-aware TSV reading on top of libcsv, and TSV writing. */
+
 /*
- * tsv.c - header-aware TSV reading on top of libcsv, and TSV writing.
+ * Header-aware TSV reading on top of libcsv, and TSV writing.
  *
  * Lines are cut here, one at a time, and each is handed to libcsv to
  * split into fields.  Cutting lines ourselves is what lets every

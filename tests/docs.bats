@@ -157,3 +157,12 @@ complete_bash() {
 	# No empty pending/ left behind: the log and its index only.
 	[ "$(find . -mindepth 1 | sort | tr '\n' ' ')" = "./demo-log.tsv ./demo-log.tsv.index " ]
 }
+
+@test "each lib module opens with one line saying what it owns" {
+	local f bad=
+	for f in "$REPO"/lib/*.c; do
+		head -n 1 "$f" | grep -qx "/\* $(basename "$f") - .* \*/" ||
+		    bad="$bad $(basename "$f")"
+	done
+	[ -z "$bad" ] || { echo "no one-line comment first:$bad"; return 1; }
+}
