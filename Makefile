@@ -110,7 +110,7 @@ check-asan: asan unit-asan
 # Fuzzing with libFuzzer: each target runs FUZZ_TIME seconds from the
 # seed corpus in fuzz/corpus/TARGET; what it finds is kept in
 # build/fuzz/corpus and crashes in build/fuzz/crash-*.
-FUZZ = tsv catalog plan results time append
+FUZZ = tsv catalog plan results time append rows
 FUZZ_TIME ?= 10
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib -Ifuzz -g -O1 \

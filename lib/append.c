@@ -59,17 +59,21 @@ index_open(struct logindex *ix, const struct logfile *l)
 }
 
 /*
- * Remove a log this run made and appended nothing to, with its index,
- * under its lock: a writer waiting on it finds its name gone and
- * makes the log anew (see log_open).
+ * Remove a log of no bytes, with its index, under its lock: a writer
+ * waiting on it finds its name gone and makes the log anew (see
+ * log_open).  A name that is a symlink stays, lest the person's link
+ * be lost: only a log this run made, or a plain file, goes.
  */
 static void
 unmake_log(const struct logfile *l, const char *real)
 {
 	char path[PATH_MAX + 16];
+	struct stat st;
 
 	if (logindex_path(path, sizeof path, real) == 0)
 		unlink(path);
+	if (!l->created && (lstat(l->path, &st) != 0 || !S_ISREG(st.st_mode)))
+		return;
 	unlink(l->path);
 	lr_sync_dir(l->dir);
 }
@@ -207,8 +211,12 @@ append_batch(int quiet, struct batch *b, const char *path,
 	rv = LR_OK;
 out:
 	logindex_close(&ix);
-	/* A log made for rows that were not appended is not left empty. */
-	if (l.created && log_size(&l) == 0)
+	/*
+	 * A log of no bytes is not left behind: made for rows that were
+	 * not appended, by this run or by one killed before its first
+	 * append (no reader takes it, and --check would call it bad).
+	 */
+	if (log_size(&l) == 0)
 		unmake_log(&l, real);
 	if (rv == LR_OK) {
 		spool_done(sp);

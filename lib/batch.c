@@ -487,22 +487,35 @@ log_key_at(int fd, const struct tsv *head, uint64_t off, char *key,
 {
 	char *line = lr_xmalloc(TSV_LINE_MAX + 2), *text = NULL, *nl;
 	ssize_t got = pread(fd, line, TSV_LINE_MAX + 2, (off_t)off);
-	size_t textlen;
+	size_t textlen, linelen;
 	struct tsv t;
 	struct result r;
 	struct lr_stamp when;
+	struct stat st;
 	long col[R_NCOLS];
 	FILE *mem;
 	int rv = -1;
 
-	if (got <= 0 || (nl = memchr(line, '\n', (size_t)got)) == NULL) {
+	/*
+	 * A line runs to its newline; the last line may have none (the
+	 * format allows it, editors do it) and is whole all the same, as
+	 * the reader takes it: else its row would look absent, and be
+	 * logged twice.
+	 */
+	if (got > 0 && (nl = memchr(line, '\n', (size_t)got)) != NULL)
+		linelen = (size_t)(nl - line);
+	else if (got > 0 && fstat(fd, &st) == 0 &&
+	    (off_t)off + got == st.st_size && got <= TSV_LINE_MAX)
+		linelen = (size_t)got;
+	else {
 		free(line);
 		return -1;
 	}
 	if ((mem = open_memstream(&text, &textlen)) == NULL)
 		lr_die(LR_EDATA, "out of memory");
 	tsv_put_row(mem, head->col, head->ncol);
-	fwrite(line, 1, (size_t)(nl - line) + 1, mem);
+	fwrite(line, 1, linelen, mem);
+	putc('\n', mem);
 	fclose(mem);
 	free(line);
 	if ((mem = fmemopen(text, textlen, "r")) != NULL &&
