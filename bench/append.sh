@@ -12,6 +12,9 @@
 # log's rows): it is reported on its own, as "first"; "steady" is the
 # median of the appends after it, each a new session.
 # Targets: steady 1M / 1k within 2, and lr-log / SQLite within 2.
+# "4 at once": four lr-log appending their own sessions to the same
+# log at the same moment, timed until all four are done (each holds
+# the lock only for its own append).
 #
 # Usage: bench/append.sh [DIR]    (from the source tree, after make)
 # DIR keeps the generated logs and databases for the next run; without
@@ -103,6 +106,17 @@ ms() {
 	mawk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) * 1000 }'
 }
 
+# Four lr-log appending to log $1 at once, each its own session.
+at_once() {
+	local k
+	for k in 1 2 3 4; do
+		"$bin/lr-log" -q -f "$1" "$tmp/at-once-$k.tsv" &
+	done
+	for k in 1 2 3 4; do
+		wait -n || fail "an lr-log of four at once failed"
+	done
+}
+
 median() {
 	sort -n | mawk '{ v[NR] = $1 } END {
 		if (NR == 0) exit 1
@@ -157,13 +171,15 @@ next_session() {
 	session_sql "$tmp/session.tsv" > "$tmp/session.sql"
 }
 
-printf '\n%8s %12s %12s %12s %14s\n' rows "lr-log first" "lr-log" \
-    sqlite "lr-log/sqlite"
-printf '%8s %12s %12s %12s\n' "" "(ms)" "steady (ms)" "(ms)"
+printf '\n%8s %12s %12s %12s %14s %12s\n' rows "lr-log first" "lr-log" \
+    sqlite "lr-log/sqlite" "4 at once"
+printf '%8s %12s %12s %12s %14s %12s\n' "" "(ms)" "steady (ms)" "(ms)" "" \
+    "(ms, all)"
 for n in $sizes; do
 	: > "$tmp/first"
 	: > "$tmp/steady"
 	: > "$tmp/sqlite"
+	: > "$tmp/four"
 	cp "$data/log-$n.sqlite" "$tmp/db.sqlite"
 	sync "$tmp/db.sqlite"
 	next_session	# once before timing: the first connection's setup
@@ -185,8 +201,15 @@ for n in $sizes; do
 			ms sqlite3 "$tmp/db.sqlite" < "$tmp/session.sql" \
 			    >> "$tmp/sqlite"
 		done
+		# Four people's sessions at once (four lr-log, as from four
+		# terminals): the time until all are in, against one alone.
+		for k in 1 2 3 4; do
+			next_session
+			cp "$tmp/session.tsv" "$tmp/at-once-$k.tsv"
+		done
+		ms at_once "$tmp/w/log.tsv" >> "$tmp/four"
 		# Each append must have added its 15 rows.
-		want=$((want + 15 * (steady + 1)))
+		want=$((want + 15 * (steady + 1 + 4)))
 		got=$(rows_of "$tmp/w/log.tsv")
 		[ "$got" -eq "$want" ] ||
 		    fail "the log of $n rows (copy $c) has $got lines, not $want"
@@ -210,14 +233,16 @@ for n in $sizes; do
 	f=$(median < "$tmp/first")
 	s=$(median < "$tmp/steady")
 	q=$(median < "$tmp/sqlite")
-	echo "$n $f $s $q" >> "$tmp/table"
-	mawk -v n="$n" -v f="$f" -v s="$s" -v q="$q" 'BEGIN {
-		printf "%8d %12.1f %12.1f %12.1f %14.2f\n", n, f, s, q, s / q
+	a=$(median < "$tmp/four")
+	echo "$n $f $s $q $a" >> "$tmp/table"
+	mawk -v n="$n" -v f="$f" -v s="$s" -v q="$q" -v a="$a" 'BEGIN {
+		printf "%8d %12.1f %12.1f %12.1f %14.2f %12.1f\n", n, f, s, q,
+		    s / q, a
 	}'
 done
 
 mawk -v copies="$copies" -v steady="$steady" '
-{ n[NR] = $1; f[NR] = $2; s[NR] = $3; q[NR] = $4 }
+{ n[NR] = $1; f[NR] = $2; s[NR] = $3; q[NR] = $4; a[NR] = $5 }
 END {
 	printf "\nmedians of %d first appends, and of %d steady appends and inserts,\n",
 	    copies, copies * steady
@@ -233,6 +258,8 @@ END {
 	}
 	printf "lr-log first append at %d rows: %.1f ms, %.1f times the steady one\n",
 	    n[NR], f[NR], f[NR] / s[NR]
+	printf "four lr-log at once at %d rows: %.1f ms for all, %.1f times one alone\n",
+	    n[NR], a[NR], a[NR] / s[NR]
 	print ok ? "PASS" : "FAIL"
 	exit !ok
 }' "$tmp/table"

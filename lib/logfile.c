@@ -132,41 +132,65 @@ lock_holder(unsigned long long ino, char *name, size_t n)
 	return pid;
 }
 
+/* Say who holds the log's lock, and how long we wait for it. */
+static void
+say_holder(int fd, const char *path, long limit)
+{
+	struct stat st;
+	char name[32];
+	long pid = -1;
+
+	if (fstat(fd, &st) == 0)
+		pid = lock_holder((unsigned long long)st.st_ino, name,
+		    sizeof name);
+	if (pid > 0)
+		lr_warn("%s is in use by process %ld (%s): waiting up to %ld s",
+		    path, pid, name, limit);
+	else
+		lr_warn("%s is in use by another process: waiting up to %ld s",
+		    path, limit);
+}
+
 /*
- * Take the log's lock.  When another process holds it, say which and
- * wait, at most $LR_LOCK_TIMEOUT seconds (default 60): a stuck holder
- * must not block every writer without a word.
+ * Take the log's lock.  When another process holds it, wait, at most
+ * $LR_LOCK_TIMEOUT seconds (default 60), and when the wait lasts, say
+ * which process holds it: a stuck holder must not block every writer
+ * without a word.  Another append holds it for milliseconds, so the
+ * wait starts at a millisecond and doubles up to a tenth of a second:
+ * four people's sessions logged at once each wait about as long as
+ * the appends before them take, not a tenth of a second each.
  */
 static int
 lock_or_wait(int fd, const char *path)
 {
 	const char *env = getenv("LR_LOCK_TIMEOUT");
-	long limit = env && *env ? strtol(env, NULL, 10) : 60, tenths;
-	struct timespec tenth = { 0, 100000000 };
-	struct stat st;
-	char name[32];
+	long limit = env && *env ? strtol(env, NULL, 10) : 60;
+	long long start = lr_mono_ns(), waited, tell_at;
+	struct timespec nap = { 0, 1000000 };
+	int told = 0;
 
-	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-		return 0;
-	if (errno != EWOULDBLOCK) {
-		lr_warn("%s: cannot lock: %s", path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) == 0) {
-		long pid = lock_holder((unsigned long long)st.st_ino, name,
-		    sizeof name);
-
-		if (pid > 0)
-			lr_warn("%s is in use by process %ld (%s): waiting up "
-			    "to %ld s", path, pid, name, limit);
-		else
-			lr_warn("%s is in use by another process: waiting up "
-			    "to %ld s", path, limit);
-	}
-	for (tenths = 0; tenths < 10 * (limit > 0 ? limit : 0); tenths++) {
-		nanosleep(&tenth, NULL);
+	if (limit < 0)
+		limit = 0;
+	/* Half the limit, and never more than a second. */
+	tell_at = limit < 2 ? limit * 500000000LL : 1000000000LL;
+	for (;;) {
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 			return 0;
+		if (errno != EWOULDBLOCK) {
+			lr_warn("%s: cannot lock: %s", path, strerror(errno));
+			return -1;
+		}
+		waited = lr_mono_ns() - start;
+		if (waited >= limit * 1000000000LL)
+			break;
+		if (!told && waited >= tell_at) {
+			say_holder(fd, path, limit);
+			told = 1;
+		}
+		nanosleep(&nap, NULL);
+		if (nap.tv_nsec < 100000000)
+			nap.tv_nsec = nap.tv_nsec * 2 < 100000000 ?
+			    nap.tv_nsec * 2 : 100000000;
 	}
 	lr_warn("%s: still in use after %ld s: nothing was done; try again "
 	    "when that process has ended", path, limit);

@@ -19,10 +19,11 @@ setup() {
 	    LR_BIN=$LR_BIN SIZES="100 2000" COPIES=1 STEADY=1 \
 	    run faketime '2026-02-01 12:00:00' bash "$REPO/bench/append.sh"
 	# PASS or FAIL is the machine's load; an error prints neither.
-	assert_line --regexp '^ +100 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+$'
+	assert_line --regexp '^ +100 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+$'
 	assert_line --regexp '^ +2000 '
 	assert_line --regexp '^lr-log steady, 2000 rows / 100 rows: [0-9.]+ \(target 2 or less\)$'
 	assert_line --regexp '^lr-log / SQLite at 2000 rows: [0-9.]+'
+	assert_line --regexp '^four lr-log at once at 2000 rows: [0-9.]+ ms for all'
 	assert_line --regexp '^(PASS|FAIL)$'
 	refute_output --partial 'bench/append.sh:'
 }
