@@ -49,37 +49,40 @@ struct rule {
 	const char *conditions;
 	const char *source;
 	const char *text;
+	const char *also;	/* another article that makes it, or NULL */
+	const char *also_for;	/* the conditions it is cited for */
 };
 
 static const struct rule rules[] = {
 	/* 002 asks for a physiotherapist first and 004 a doctor; 003
 	 * names those who have not exercised for a while. */
-	{ "", A_STRETCH, lr_check_first },
+	{ "", A_STRETCH, lr_check_first, NULL, NULL },
 	{ "", A_SCIATICA, "Stop at once if the pain turns sharp, shooting "
 	    "or stabbing, or keeps getting worse. Go only as far as is "
-	    "comfortable and never force a stretch." },
+	    "comfortable and never force a stretch.", A_KNEE,
+	    "knee-pain" },
 	{ "", A_SCIATICA, "See a doctor if a leg goes numb or weak, or if "
-	    "you have trouble controlling your bladder or bowel." },
+	    "you have trouble controlling your bladder or bowel.", NULL, NULL },
 	{ "", A_LEG, "Get medical help at once if a painful leg is "
 	    "swollen, red, or pale and cold, if you cannot put weight on "
 	    "it, if you have a fever, or after a deep wound. These can mean "
-	    "a blood clot, an infection or a trapped nerve." },
+	    "a blood clot, an infection or a trapped nerve.", NULL, NULL },
 	{ "sciatica,low-back-pain", A_SCIATICA, "Do the exercises four to "
 	    "five times a week; most people feel better within two to four "
 	    "weeks. If the pain has not gone after more than six weeks of "
-	    "regular exercise, see a doctor." },
+	    "regular exercise, see a doctor.", NULL, NULL },
 	{ "low-back-pain", A_STRETCH, "Stop a stretch if you feel any pain, "
 	    "and never force it. Muscles are tighter in the morning, so take "
-	    "extra care then." },
+	    "extra care then.", NULL, NULL },
 	{ "knee-pain", A_KNEE, "Some extra pain after exercise is normal, "
 	    "but it should settle by the next day. If it has not, stop the "
-	    "exercises and check in with your doctor." },
+	    "exercises and check in with your doctor.", NULL, NULL },
 	{ "knee-pain", A_KNEE, "Rest first, not exercise, in the first two "
 	    "to three days (48 to 72 hours) after a knee injury, and right "
-	    "after a broken bone has been set or repaired." },
+	    "after a broken bone has been set or repaired.", NULL, NULL },
 	{ "knee-pain", A_KNEE, "Leave out deep lunges, deep squats, running "
 	    "and other high-impact exercise, running up stairs, and too many "
-	    "repetitions." },
+	    "repetitions.", NULL, NULL },
 };
 
 static int
@@ -88,9 +91,24 @@ rule_applies(const struct rule *r, const char *conditions,
 {
 	if (r->conditions[0] == '\0' || conditions == NULL)
 		return 1;
-	if (article != NULL && strcmp(article, r->source) == 0)
+	if (article != NULL && (strcmp(article, r->source) == 0 ||
+	    (r->also != NULL && strcmp(article, r->also) == 0)))
 		return 1;
 	return conditions[0] != '\0' && lr_list_meets(r->conditions,
+	    conditions);
+}
+
+/* Whether a rule's second article speaks to this plan too. */
+static int
+also_cited(const struct rule *r, const char *conditions,
+    const char *article)
+{
+	if (r->also == NULL)
+		return 0;
+	if (conditions == NULL || (article != NULL &&
+	    strcmp(article, r->also) == 0))
+		return 1;
+	return conditions[0] != '\0' && lr_list_meets(r->also_for,
 	    conditions);
 }
 
@@ -109,8 +127,15 @@ lr_print_safety(FILE *fp, const char *conditions, const char *article,
 	for (i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		if (!rule_applies(&rules[i], conditions, article))
 			continue;
-		snprintf(text, sizeof text, "%s (%s, %s)", rules[i].text,
-		    lr_article_name(rules[i].source), rules[i].source);
+		if (also_cited(&rules[i], conditions, article))
+			snprintf(text, sizeof text, "%s (%s, %s; %s, %s)",
+			    rules[i].text, lr_article_name(rules[i].source),
+			    rules[i].source, lr_article_name(rules[i].also),
+			    rules[i].also);
+		else
+			snprintf(text, sizeof text, "%s (%s, %s)",
+			    rules[i].text, lr_article_name(rules[i].source),
+			    rules[i].source);
 		fputs("  - ", fp);
 		lr_wrap(fp, text, 4, 4, width);
 	}

@@ -275,6 +275,12 @@ fills_or_says_why() {
 	grep -q '48 to 72 hours' <<<"$flat"
 	grep -q 'broken bone has been set or repaired' <<<"$flat"
 	grep -q '004_af18e76644b40d20.txt' <<<"$stderr"
+	# Sharp or shooting pain: the knee article says it too, and is
+	# cited for knee pain, beside the sciatica article.
+	grep -q 'shooting or stabbing.*(the sciatica article, 002_ae89acf58824fd98.txt; the knee pain article, 004_af18e76644b40d20.txt)' <<<"$flat"
+	run --separate-stderr lr-plan -R sciatica --explain
+	flat=$(printf '%s' "$stderr" | tr '\n' ' ' | tr -s ' ')
+	grep -q 'shooting or stabbing.*never force a stretch. (the sciatica article, 002_ae89acf58824fd98.txt) ' <<<"$flat"
 	# The leg-stretching routine (003): stop at any pain.
 	run --separate-stderr lr-plan -R leg-stretch --explain
 	assert_success
