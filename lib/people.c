@@ -27,8 +27,13 @@ safe_ascii(char *dst, size_t n, const char *s, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < len && i + 1 < n; i++)
-		dst[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
+	for (i = 0; i < len && i + 1 < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		dst[i] = '?';
+		if (c >= 0x20 && c < 0x7f)
+			dst[i] = s[i];
+	}
 	dst[i] = '\0';
 }
 

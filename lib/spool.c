@@ -16,6 +16,17 @@
 #include "lr.h"
 #include "spool.h"
 
+/* The directory name beside log, in dst: pending or rejected. */
+static void
+dir_beside(char *dst, size_t n, const char *log, const char *name)
+{
+	size_t len;
+
+	lr_dir_of(dst, n, log);
+	len = strlen(dst);
+	snprintf(dst + len, n - len, "/%s", name);
+}
+
 /* Bytes read from standard input and not yet written anywhere. */
 struct carry {
 	char buf[65536];
@@ -226,8 +237,7 @@ spool_stdin(struct spool *s, const char *log, int beside)
 	s->in_pending = beside;
 	errno = 0;
 	spool_prefix(when, sizeof when, log);
-	lr_dir_of(dir, sizeof dir - 16, log);
-	strcat(dir, "/pending");
+	dir_beside(dir, sizeof dir, log, "pending");
 	if (beside && open_spool(s, dir, when) == 0) {
 		if (copy_stdin(s->fd, c) == 0) {
 			free(c);
@@ -298,8 +308,7 @@ spool_reject(const char *from, const char *log, char *to, size_t n)
 {
 	char dir[PATH_MAX + 16], when[NAME_MAX + 32];
 
-	lr_dir_of(dir, sizeof dir - 16, log);
-	strcat(dir, "/rejected");
+	dir_beside(dir, sizeof dir, log, "rejected");
 	if (lr_mkdirs(dir) != 0)
 		return -1;
 	spool_prefix(when, sizeof when, log);
@@ -357,8 +366,7 @@ set_torn_tail_aside(int fd, const char *path, const char *log, off_t at)
 	ssize_t n;
 	int out;
 
-	lr_dir_of(dir, sizeof dir - 16, log);
-	strcat(dir, "/rejected");
+	dir_beside(dir, sizeof dir, log, "rejected");
 	if (fstat(fd, &st) != 0 || lr_mkdirs(dir) != 0)
 		return -1;
 	spool_prefix(when, sizeof when, log);
@@ -442,14 +450,13 @@ is_stamp_pid(const char *s, size_t n)
 
 	if (n < 17 || s[8] != 'T' || s[15] != '-')
 		return 0;
-	for (i = 0; i < n; i++)
-		if (i == 8 || i == 15)
-			continue;
-		else if (s[i] == '-' && i > 16 && s[i - 1] != '-' &&
-		    i + 1 < n && ++dashes == 1)
-			continue;
-		else if (s[i] < '0' || s[i] > '9')
+	for (i = 0; i < n; i++) {
+		int sep = i == 8 || i == 15 || (s[i] == '-' && i > 16 &&
+		    s[i - 1] != '-' && i + 1 < n && ++dashes == 1);
+
+		if (!sep && (s[i] < '0' || s[i] > '9'))
 			return 0;
+	}
 	return 1;
 }
 
@@ -543,8 +550,7 @@ waiting_open(struct waiting *w, const char *log, const char *mine)
 {
 	const char *slash = strrchr(log, '/');
 
-	lr_dir_of(w->dir, sizeof w->dir - 16, log);
-	strcat(w->dir, "/pending");
+	dir_beside(w->dir, sizeof w->dir, log, "pending");
 	w->log = log;
 	w->base = slash ? slash + 1 : log;
 	w->mine = mine ? (strrchr(mine, '/') ? strrchr(mine, '/') + 1 : mine) :

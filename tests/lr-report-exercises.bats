@@ -208,8 +208,11 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 @test "--by-person text: a long name is cut at a whole character, 11 columns wide; controls show as ?" {
 	small_log > 'Zoë Ångström-Lindqvist.tsv'
 	small_log > "$(printf 'b\033[2Jen').tsv"
+	small_log > "$(printf 'Ren\xe9').tsv"
 	LC_ALL=C.UTF-8 run lr-report --today 2026-11-15 -w 2 --by-person ./*.tsv
 	assert_success
+	# A name not in UTF-8 (Latin-1 here) is shown byte by byte.
+	assert_line --regexp '^Ren\? +2026-W45 +3 '
 	assert_line --regexp '^Zoë Ångströ 2026-W45 +3 '
 	assert_line --regexp '^b\?\[2Jen +2026-W45 +3 '
 	assert_line 'b?[2Jen'
