@@ -105,7 +105,7 @@ test: all asan
 check-all: check check-asan check-valgrind lint fuzz
 
 check-asan: asan unit-asan
-	LR_BIN=$(CURDIR)/build/asan/bin $(BATS) tests </dev/null
+	LR_BIN=$(CURDIR)/build/asan/bin LR_SANITIZED=1 $(BATS) tests </dev/null
 
 # Fuzzing with libFuzzer: each target runs FUZZ_TIME seconds from the
 # seed corpus in fuzz/corpus/TARGET; what it finds is kept in
