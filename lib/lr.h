@@ -73,6 +73,7 @@ struct tsv {
 	unsigned long long base;	/* bytes read before in[0] */
 	unsigned long long start;	/* byte offset of the current line */
 	int in_eof, read_error;
+	int endless;			/* not a regular file: may never end */
 	int line_ascii, line_plain;	/* the current line: all ASCII; no
 					   backslash or CR */
 	size_t rawlen;			/* bytes in the fields libcsv gave */

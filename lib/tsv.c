@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lr.h"
 
@@ -173,7 +174,7 @@ fill(struct tsv *t)
 /*
  * Cut the next line.  Returns 1 with the line, 2 for a line too long
  * (already skipped up to its newline), 3 for a line too long with a
- * NUL byte in it, 0 at the end of the input.
+ * NUL byte in it from a device or pipe, 0 at the end of the input.
  */
 static int
 cut_line(struct tsv *t, char **line, size_t *len)
@@ -193,10 +194,11 @@ cut_line(struct tsv *t, char **line, size_t *len)
 			return toolong ? 2 : 1;
 		}
 		/* Room for the longest line, its CR, and then some.  A line
-		 * too long with a NUL in it is no text (/dev/zero, a
-		 * disk image): nothing after it is read, lest it never end. */
+		 * too long with a NUL in it, read from a device or a pipe,
+		 * is no text (/dev/zero): nothing after it is read, lest it
+		 * never end.  A file ends, and its line is passed over. */
 		if (avail > TSV_LINE_MAX + 1) {
-			if (memchr(s, '\0', avail) != NULL)
+			if (t->endless && memchr(s, '\0', avail) != NULL)
 				return 3;
 			toolong = 1;
 			t->inpos = t->inlen;
@@ -462,9 +464,13 @@ take_header(struct tsv *t)
 static void
 tsv_init(struct tsv *t, FILE *fp, const char *name)
 {
+	struct stat st;
+
 	memset(t, 0, sizeof *t);
 	t->fp = fp;
 	t->name = name;
+	t->endless = fileno(fp) >= 0 && fstat(fileno(fp), &st) == 0 &&
+	    !S_ISREG(st.st_mode);
 	t->incap = INBUF_START;
 	t->in = lr_xmalloc(t->incap + 1);
 	if (csv_init(&t->csv, CSV_REPALL_NL) != 0)

@@ -508,3 +508,20 @@ kill_piped_log() {
 	run lr-log --check
 	assert_success
 }
+
+@test "a log with a line of 300,000 NUL bytes: refused, set aside by --repair, then appended to" {
+	lr-log -q pain 3
+	head -c 300000 /dev/zero >> "$LR_LOG"
+	echo >> "$LR_LOG"
+	run lr-log pain 5
+	assert_failure 1
+	assert_output --partial 'log.tsv:3: line longer than 65536 bytes'
+	run lr-log --repair
+	assert_success
+	assert_output --partial '1 row the reader refuses set aside in'
+	run lr-log pain 5
+	assert_success
+	run lr-log --check
+	assert_success
+	assert_output --partial '2 records, no problems'
+}
