@@ -68,11 +68,15 @@ static void
 unmake_log(const struct logfile *l, const char *real)
 {
 	char path[PATH_MAX + 16];
-	struct stat st;
+	struct stat st, open_st;
 
 	if (logindex_path(path, sizeof path, real) == 0)
 		unlink(path);
-	if (!l->created && (lstat(l->path, &st) != 0 || !S_ISREG(st.st_mode)))
+	/* The name must still be the file we hold (an editor's save or
+	 * a mv may have put another there), and not a symlink. */
+	if (lstat(l->path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    fstat(l->fd, &open_st) != 0 || st.st_dev != open_st.st_dev ||
+	    st.st_ino != open_st.st_ino || open_st.st_size != 0)
 		return;
 	unlink(l->path);
 	lr_sync_dir(l->dir);

@@ -171,6 +171,8 @@ lock_or_wait(int fd, const char *path)
 
 	if (limit < 0)
 		limit = 0;
+	if (limit > 86400)
+		limit = 86400;	/* a day: the wait's nanoseconds fit */
 	/* Half the limit, and never more than a second. */
 	tell_at = limit < 2 ? limit * 500000000LL : 1000000000LL;
 	for (;;) {
@@ -220,8 +222,8 @@ lr_real_log(char *dst, size_t n, const char *path)
 	    (len = readlink(cur, link, sizeof link - 1)) > 0; hops++) {
 		link[len] = '\0';
 		lr_dir_of(dir, sizeof dir, cur);
-		if (link[0] == '/' ? snprintf(cur, sizeof cur, "%s", link) :
-		    snprintf(cur, sizeof cur, "%s/%s", dir, link) >=
+		if ((link[0] == '/' ? snprintf(cur, sizeof cur, "%s", link) :
+		    snprintf(cur, sizeof cur, "%s/%s", dir, link)) >=
 		    (int)sizeof cur)
 			break;
 	}
@@ -280,6 +282,12 @@ again:
 		l->created = 1;
 	else if (errno == EEXIST)
 		l->fd = open(path, O_RDWR | O_CLOEXEC);
+	if (l->fd < 0 && errno == ENOENT && lstat(path, &st) == 0 &&
+	    S_ISLNK(st.st_mode)) {
+		lr_warn("%s: a symbolic link to a file that is not there: make "
+		    "that file (touch it) or remove the link", path);
+		return -1;
+	}
 	if (l->fd < 0) {
 		lr_warn("%s: %s", path, strerror(errno));
 		return -1;
@@ -300,12 +308,18 @@ again:
 	 * waited for the lock, or a run that made the log and appended
 	 * nothing removed it: append to the file the name now holds.
 	 */
-	if (fstat(l->fd, &st) == 0 && tries < 10 && (stat(path, &now) != 0 ?
+	if (fstat(l->fd, &st) != 0 || (stat(path, &now) != 0 ?
 	    errno == ENOENT : now.st_dev != st.st_dev ||
 	    now.st_ino != st.st_ino)) {
 		close(l->fd);
-		tries++;
-		goto again;
+		l->fd = -1;
+		/* Never append to a file whose name has gone. */
+		if (++tries < 10)
+			goto again;
+		lr_warn("%s: the log was replaced or removed again and again "
+		    "while waiting for it: nothing was done; try again",
+		    path);
+		return -1;
 	}
 	if (l->created && lr_sync_dir(l->dir) != 0) {
 		lr_warn("%s: %s", l->dir, strerror(errno));

@@ -525,3 +525,25 @@ kill_piped_log() {
 	assert_success
 	assert_output --partial '2 records, no problems'
 }
+
+@test "D3: a chain of absolute symlinks to a log not made yet: named, input kept beside the last target, logged once it exists" {
+	t=$BATS_TEST_TMPDIR
+	mkdir -m 700 "$t/data" "$t/real"
+	ln -s "$t/mid.tsv" "$t/data/log.tsv"
+	ln -s "$t/real/final.tsv" "$t/mid.tsv"
+	run lr-log -f "$t/data/log.tsv" pain 3
+	assert_failure 1
+	assert_output --partial 'data/log.tsv: a symbolic link to a file that is not there'
+	# Bad piped input is kept beside the end of the chain, not the middle.
+	printf '%s\nnot\ta\trow\n' "$RESULTS_HEADER" | {
+		run lr-log -f "$t/data/log.tsv"
+		assert_failure 1
+	}
+	compgen -G "$t/real/rejected/final.tsv.*.tsv" >/dev/null
+	[ ! -e "$t/rejected" ]
+	touch "$t/real/final.tsv"
+	chmod 600 "$t/real/final.tsv"
+	run lr-log -f "$t/data/log.tsv" pain 3
+	assert_success
+	[ "$(awk -F'\t' '$3 == "pain"' "$t/real/final.tsv" | wc -l)" -eq 1 ]
+}
