@@ -327,6 +327,13 @@ doses_alternatives(const struct doses *d, const char *a, const char *b)
 	return shared;
 }
 
+/* A dose with neither reps, a hold nor breaths has nothing to do. */
+static int
+nothing_to_do(const struct dose *d)
+{
+	return d->reps == 0 && d->hold_s == 0 && d->breaths == 0;
+}
+
 /*
  * The dose of exercise e for a plan for these conditions (NULL: any),
  * allocated: of the articles written for them that dose it, the lowest
@@ -334,7 +341,8 @@ doses_alternatives(const struct doses *d, const char *a, const char *b)
  * so that no figure is above what any of them gives; its article is
  * the list of those articles.  Should the lowest figures leave nothing
  * to do (one article doses it by reps alone, another by a hold alone),
- * the one article whose top takes the least time.  NULL when none of
+ * the one article whose top takes the least time, with no more sets
+ * than the lowest of them.  NULL when none of
  * them doses it.
  */
 struct article_dose *
@@ -365,11 +373,18 @@ doses_for(const struct doses *d, const struct exercise *e,
 		free(m);
 		return NULL;
 	}
-	if (n == 1 || (m->start.reps == 0 && m->start.hold_s == 0)) {
+	if (n == 1 || nothing_to_do(&m->start) || nothing_to_do(&m->top)) {
+		int sets = m->start.sets, top_sets = m->top.sets;
+
 		free(articles);
 		free(m);
 		m = doses_copy(least);
 		free(m->alternative);
+		/* Even then no more sets than any of them gives. */
+		if (m->start.sets > sets)
+			m->start.sets = sets;
+		if (m->top.sets > top_sets)
+			m->top.sets = top_sets;
 	} else {
 		m->id = lr_xstrdup(e->id);
 		m->article = articles;

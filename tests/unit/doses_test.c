@@ -21,7 +21,11 @@ static const char table[] = HEADER
     "step\t" A4 "\t1\t3\t10\t10\t0\t0\t0\t0\tcalf\tarticle\tn\n"
     "step\t" A0 "\t1\t1\t12\t15\t2\t2\t0\t0\t\tlr\tn\n"
     "mix\t" A0 "\t1\t1\t10\t15\t0\t0\t0\t0\t\tarticle\tn\n"
-    "mix\t" A1 "\t2\t2\t0\t0\t40\t40\t0\t0\t\tarticle\tn\n";
+    "mix\t" A1 "\t2\t2\t0\t0\t40\t40\t0\t0\t\tarticle\tn\n"
+    "sets\t" A0 "\t3\t3\t5\t5\t0\t0\t0\t0\t\tarticle\tn\n"
+    "sets\t" A1 "\t1\t1\t0\t0\t60\t60\t0\t0\t\tarticle\tn\n"
+    "breathe\t" A0 "\t1\t1\t0\t0\t0\t0\t5\t10\t\tarticle\tn\n"
+    "breathe\t" A1 "\t2\t2\t0\t0\t0\t0\t3\t6\t\tarticle\tn\n";
 
 static struct exercise
 exercise(const char *id, long sides)
@@ -42,7 +46,7 @@ read_table(struct doses *d)
 
 	assert_int_equal(doses_read(d, fp, "t"), 0);
 	fclose(fp);
-	assert_int_equal(d->n, 9);
+	assert_int_equal(d->n, 13);
 }
 
 /* The dose for conditions, checked and freed: start and top figures. */
@@ -98,7 +102,8 @@ several_articles_give_the_lowest_figures(void **state)
 {
 	struct doses d;
 	struct exercise fig = exercise("fig", 2), raise = exercise("raise", 1);
-	struct exercise mix = exercise("mix", 1);
+	struct exercise mix = exercise("mix", 1), sets = exercise("sets", 1);
+	struct exercise breathe = exercise("breathe", 1);
 	struct article_dose *a;
 	char *cite;
 
@@ -115,6 +120,17 @@ several_articles_give_the_lowest_figures(void **state)
 	    30);
 	/* Reps alone and a hold alone leave nothing: the shorter one. */
 	expect_dose(&d, &mix, "leg-pain", A0, 1, 1, 10, 15, 0, 0);
+	/* ...and even then no more sets than the lowest: 3x5 reps (60 s)
+	 * is shorter than 1x60 s, but 1 set is the lowest. */
+	expect_dose(&d, &sets, "leg-pain", A0, 1, 1, 5, 5, 0, 0);
+	/* Breaths alone are something to do: the lowest of each. */
+	a = doses_for(&d, &breathe, "leg-pain");
+	assert_string_equal(a->article, A0 "," A1);
+	assert_int_equal(a->start.sets, 1);
+	assert_int_equal(a->top.sets, 1);
+	assert_int_equal(a->start.breaths, 3);
+	assert_int_equal(a->top.breaths, 6);
+	doses_dose_free(a);
 	a = doses_for(&d, &raise, "leg-pain,knee-pain");
 	cite = doses_cite(&d, a);
 	assert_non_null(strstr(cite, "the lowest of each figure of "));
