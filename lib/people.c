@@ -38,9 +38,40 @@ safe_ascii(char *dst, size_t n, const char *s, size_t len)
 }
 
 /*
+ * Controls become "?" in UTF-8 text s, in place: C0 and DEL, C1
+ * (U+0080-U+009F) and the bidirectional overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069), which can reorder what follows.
+ */
+static void
+no_controls(char *s)
+{
+	const unsigned char *in = (const unsigned char *)s;
+	char *out = s;
+
+	while (*in != '\0') {
+		size_t n = 0;
+
+		if (*in < 0x20 || *in == 0x7f)
+			n = 1;
+		else if (in[0] == 0xc2 && in[1] >= 0x80 && in[1] <= 0x9f)
+			n = 2;
+		else if (in[0] == 0xe2 && ((in[1] == 0x80 && in[2] >= 0xaa &&
+		    in[2] <= 0xae) || (in[1] == 0x81 && in[2] >= 0xa6 &&
+		    in[2] <= 0xa9)))
+			n = 3;
+		if (n > 0) {
+			*out++ = '?';
+			in += n;
+		} else
+			*out++ = (char)*in++;
+	}
+	*out = '\0';
+}
+
+/*
  * The person of a log: its file's name without directory or suffix,
  * whole characters only, with controls shown as "?" so that a file name
- * cannot move the terminal's cursor.
+ * cannot move the terminal's cursor or reorder the line.
  */
 void
 people_name(char *dst, size_t n, const char *path)
@@ -63,9 +94,7 @@ people_name(char *dst, size_t n, const char *path)
 	}
 	memcpy(dst, base, len);
 	dst[len] = '\0';
-	for (; *dst != '\0'; dst++)
-		if ((unsigned char)*dst < 0x20 || *dst == 0x7f)
-			*dst = '?';
+	no_controls(dst);
 }
 
 /* Read one person's log; -1 when nothing of it could be read. */

@@ -209,10 +209,13 @@ WEEK=(--today 2026-11-08 --week 2026-W45)
 	small_log > 'Zoë Ångström-Lindqvist.tsv'
 	small_log > "$(printf 'b\033[2Jen').tsv"
 	small_log > "$(printf 'Ren\xe9').tsv"
+	small_log > "$(printf 'x\xe2\x80\xaey\xc2\x9bz').tsv"
 	LC_ALL=C.UTF-8 run lr-report --today 2026-11-15 -w 2 --by-person ./*.tsv
 	assert_success
 	# A name not in UTF-8 (Latin-1 here) is shown byte by byte.
 	assert_line --regexp '^Ren\? +2026-W45 +3 '
+	# A bidi override and a C1 control cannot reorder or move the line.
+	assert_line --regexp '^x\?y\?z +2026-W45 +3 '
 	assert_line --regexp '^Zoë Ångströ 2026-W45 +3 '
 	assert_line --regexp '^b\?\[2Jen +2026-W45 +3 '
 	assert_line 'b?[2Jen'
