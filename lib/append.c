@@ -169,7 +169,7 @@ append_batch(int quiet, struct batch *b, const char *path,
 		if (fp)
 			fclose(fp);
 		free(made);
-		if (l.created)
+		if (log_size(&l) == 0)
 			unmake_log(&l, real);
 		log_close(&l);
 		pending_release(took, ntook, 0);
