@@ -374,7 +374,7 @@ doses_for(const struct doses *d, const struct exercise *e,
 		return NULL;
 	}
 	if (n == 1 || nothing_to_do(&m->start) || nothing_to_do(&m->top)) {
-		int sets = m->start.sets, top_sets = m->top.sets;
+		long sets = m->start.sets, top_sets = m->top.sets;
 
 		free(articles);
 		free(m);
