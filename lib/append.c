@@ -32,8 +32,8 @@ real_of(char *dst, size_t n, const struct logfile *l)
  * matches the log, 0 when it was reset for the log to be read into
  * it, -1 when there is none to use (said, when it is not ours).
  */
-static int
-index_open(struct logindex *ix, const struct logfile *l)
+int
+append_index_open(struct logindex *ix, const struct logfile *l)
 {
 	char real[PATH_MAX], path[PATH_MAX + 16];
 	struct stat st;
@@ -61,8 +61,9 @@ index_open(struct logindex *ix, const struct logfile *l)
 /*
  * Remove a log of no bytes, with its index, under its lock: a writer
  * waiting on it finds its name gone and makes the log anew (see
- * log_open).  A name that is a symlink stays, lest the person's link
- * be lost: only a log this run made, or a plain file, goes.
+ * log_open).  Only while the name is still the plain file we hold: a
+ * symlink stays, lest the person's link be lost, and so does a file an
+ * editor or mv put in its place.
  */
 static void
 unmake_log(const struct logfile *l, const char *real)
@@ -175,7 +176,7 @@ append_batch(int quiet, struct batch *b, const char *path,
 		pending_release(took, ntook, 0);
 		return LR_EDATA;
 	}
-	trusted = index_open(&ix, &l);
+	trusted = append_index_open(&ix, &l);
 	present = -1;
 	if (trusted == 1)
 		present = batch_mark_indexed(b, &ix, l.fd, &t);

@@ -3,6 +3,8 @@
 #define LR_APPEND_H
 
 struct batch;
+struct logfile;
+struct logindex;
 struct spool;
 
 /*
@@ -13,5 +15,12 @@ struct spool;
  */
 int append_batch(int quiet, struct batch *b, const char *path,
     struct spool *sp);
+
+/*
+ * Open the index of the log l holds locked: 1 when it matches the log,
+ * 0 when it was reset for the log to be read into it, -1 when there is
+ * none to use.  (append_batch's own step; fuzz/rows.c takes it too.)
+ */
+int append_index_open(struct logindex *ix, const struct logfile *l);
 
 #endif
