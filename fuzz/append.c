@@ -74,11 +74,6 @@
 #define OPS_MAX		64	/* operations a run */
 #define MODEL_MAX	(OPS_MAX * 257 + BIG_MAX * BIG_LEN)
 
-struct input {
-	const uint8_t *p;
-	size_t n;
-};
-
 static char dir[PATH_MAX], logpath[PATH_MAX + 16], journal[PATH_MAX + 32];
 static char model[MODEL_MAX], seen[MODEL_MAX + 1];
 static size_t mlen;
@@ -98,28 +93,7 @@ cleanup(void)
 static void
 setup(void)
 {
-	const char *bases[3];
-	char tmpl[PATH_MAX];
-	size_t i;
-
-	bases[0] = "/dev/shm";
-	bases[1] = getenv("TMPDIR");
-	bases[2] = "/tmp";
-	for (i = 0; i < sizeof bases / sizeof bases[0]; i++) {
-		const char *base = bases[i];
-
-		if (base == NULL || *base == '\0')
-			continue;
-		snprintf(tmpl, sizeof tmpl, "%s/lr-fuzz-append.XXXXXX", base);
-		if (mkdtemp(tmpl) != NULL && realpath(tmpl, dir) != NULL)
-			break;
-		dir[0] = '\0';
-	}
-	if (dir[0] == '\0') {
-		fprintf(stderr, "fuzz append: cannot make a directory: %s\n",
-		    strerror(errno));
-		exit(2);
-	}
+	fuzz_scratch_dir(dir, "append");
 	/* The journal goes by the log's real path: so do we. */
 	snprintf(logpath, sizeof logpath, "%s/log.tsv", dir);
 	snprintf(journal, sizeof journal, "%s.journal", logpath);
@@ -135,15 +109,6 @@ fail(const char *fmt, const char *detail)
 	/* The input that failed says it all: leave no files behind. */
 	cleanup();
 	abort();
-}
-
-static unsigned int
-next_byte(struct input *in)
-{
-	if (in->n == 0)
-		return 0;
-	in->n--;
-	return *in->p++;
 }
 
 /* n then n bytes, as they are; their length. */
@@ -183,14 +148,6 @@ model_add(const char *buf, size_t len)
 		fail("%s", "the model is full (a bug in the fuzzer)");
 	memcpy(model + mlen, buf, len);
 	mlen += len;
-}
-
-static int
-exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
 }
 
 static void
@@ -291,28 +248,14 @@ op_append(size_t len)
 static void
 op_crash(size_t len, unsigned int stage, size_t cut)
 {
-	char text[200];
-	struct stat st;
-	int fd = open(logpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600), n;
-	size_t k = cut % len;
+	int fd = open(logpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	const char *why;
 
 	/* The writer had opened the log, so it exists. */
-	if (fd < 0 || fstat(fd, &st) != 0)
+	if (fd < 0)
 		fail("cannot open %s", logpath);
-	n = snprintf(text, sizeof text, "lr-log journal 2\nsize %lld\n"
-	    "length %lld\nsum %llx\ndev %lld\nino %lld\nend\n",
-	    (long long)st.st_size, (long long)len,
-	    (unsigned long long)lr_fnv1a(LR_FNV_START, batch, len),
-	    (long long)st.st_dev, (long long)st.st_ino);
-	write_file(journal, text, stage == 0 ? cut % (size_t)n : (size_t)n,
-	    0600);
-	if (stage == 2)
-		k = len;
-	if (stage > 0 && k > 0 &&
-	    pwrite(fd, batch, k, st.st_size) != (ssize_t)k)
-		fail("cannot append to %s", logpath);
-	if (stage == 3 && ftruncate(fd, st.st_size + (off_t)len) != 0)
-		fail("cannot grow %s", logpath);
+	if ((why = fuzz_leave_torn(fd, journal, batch, len, stage, cut)) != NULL)
+		fail("%s", why);
 	close(fd);
 	memcpy(pending, batch, len);
 	pending_len = len;

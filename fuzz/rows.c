@@ -104,11 +104,6 @@ struct keys {
 	size_t n;
 };
 
-struct input {
-	const uint8_t *p;
-	size_t n;
-};
-
 static char dir[PATH_MAX], logpath[PATH_MAX + 16], journal[PATH_MAX + 32];
 static char indexpath[PATH_MAX + 32], pendingdir[PATH_MAX + 16];
 static char rejecteddir[PATH_MAX + 16];
@@ -170,28 +165,7 @@ cleanup(void)
 static void
 setup(void)
 {
-	const char *bases[3];
-	char tmpl[PATH_MAX];
-	size_t i;
-
-	bases[0] = "/dev/shm";
-	bases[1] = getenv("TMPDIR");
-	bases[2] = "/tmp";
-	for (i = 0; i < sizeof bases / sizeof bases[0]; i++) {
-		const char *base = bases[i];
-
-		if (base == NULL || *base == '\0')
-			continue;
-		snprintf(tmpl, sizeof tmpl, "%s/lr-fuzz-rows.XXXXXX", base);
-		if (mkdtemp(tmpl) != NULL && realpath(tmpl, dir) != NULL)
-			break;
-		dir[0] = '\0';
-	}
-	if (dir[0] == '\0') {
-		fprintf(stderr, "fuzz rows: cannot make a directory: %s\n",
-		    strerror(errno));
-		exit(2);
-	}
+	fuzz_scratch_dir(dir, "rows");
 	/* Recovery state goes by the log's real path: so do we. */
 	snprintf(logpath, sizeof logpath, "%s/log.tsv", dir);
 	snprintf(journal, sizeof journal, "%s.journal", logpath);
@@ -202,24 +176,7 @@ setup(void)
 	atexit(cleanup);
 }
 
-static int
-exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
-}
-
 /* ---- input ---- */
-
-static unsigned int
-next_byte(struct input *in)
-{
-	if (in->n == 0)
-		return 0;
-	in->n--;
-	return *in->p++;
-}
 
 static unsigned int
 next_u16(struct input *in)
@@ -585,35 +542,15 @@ op_repair(void)
 	check(1);
 }
 
-/* What a writer killed in log_append leaves, as fuzz/append.c has it. */
+/* What a writer killed in log_append leaves (fuzz.h). */
 static void
 leave_torn(struct logfile *l, const char *buf, size_t len, unsigned int stage,
     size_t cut)
 {
-	char text[200];
-	struct stat st;
-	size_t k = cut % len;
-	int fd, n;
+	const char *why = fuzz_leave_torn(l->fd, journal, buf, len, stage, cut);
 
-	if (fstat(l->fd, &st) != 0)
-		fail("cannot stat %s", logpath);
-	n = snprintf(text, sizeof text, "lr-log journal 2\nsize %lld\n"
-	    "length %lld\nsum %llx\ndev %lld\nino %lld\nend\n",
-	    (long long)st.st_size, (long long)len,
-	    (unsigned long long)lr_fnv1a(LR_FNV_START, buf, len),
-	    (long long)st.st_dev, (long long)st.st_ino);
-	fd = open(journal, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0 || write(fd, text, stage == 0 ? cut % (size_t)n :
-	    (size_t)n) < 0)
-		fail("cannot write %s", journal);
-	close(fd);
-	if (stage == 2)
-		k = len;
-	if (stage > 0 && k > 0 &&
-	    pwrite(l->fd, buf, k, st.st_size) != (ssize_t)k)
-		fail("cannot append to %s", logpath);
-	if (stage == 3 && ftruncate(l->fd, st.st_size + (off_t)len) != 0)
-		fail("cannot grow %s", logpath);
+	if (why != NULL)
+		fail("%s", why);
 	crashed = 1;
 	keep_crash = stage == 2;
 }
@@ -641,25 +578,6 @@ index_some(struct logindex *ix, const struct batch *b, const char *buf,
 		pos = (size_t)((const char *)memchr(buf + pos, '\n',
 		    len - pos) - buf) + 1;
 	}
-}
-
-/* append.c index_open, as a writer makes it before marking rows. */
-static int
-index_open(struct logindex *ix, const struct logfile *l)
-{
-	struct stat st;
-
-	if (fstat(l->fd, &st) != 0 || logindex_open(ix, indexpath) != 0) {
-		logindex_close(ix);
-		return -1;
-	}
-	if (logindex_matches(ix, &st))
-		return 1;
-	if (logindex_reset(ix) != 0) {
-		logindex_close(ix);
-		return -1;
-	}
-	return 0;
 }
 
 /*
@@ -697,7 +615,7 @@ op_crash(unsigned int form, size_t cut, const char *text, size_t len)
 	header = log_size(&l) == 0;
 	if (batch_log_header(&l, &b, &t, &fp, &made) != 0)
 		fail("%s", "batch_log_header failed");
-	trusted = index_open(&ix, &l);
+	trusted = append_index_open(&ix, &l);
 	if (trusted == 1)
 		present = batch_mark_indexed(&b, &ix, l.fd, &t);
 	if (present < 0) {
