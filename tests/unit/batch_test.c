@@ -15,24 +15,12 @@
 #define NAMES	(WIDE + (NSRC - 1) * STEP)	/* the names, each once */
 
 /*
- * Every strcmp the library makes comes here.  Making the header once
- * compared each name with every one before it: 86 million comparisons
- * for these four inputs, 3 s under the log's lock for eight inputs of
- * 16,000 columns.
+ * Every strcmp the library makes is counted (compares.h).  Making the
+ * header once compared each name with every one before it: 86 million
+ * comparisons for these four inputs, 3 s under the log's lock for eight
+ * inputs of 16,000 columns.
  */
-static unsigned long compares;
-
-int
-strcmp(const char *a, const char *b)
-{
-	const unsigned char *p = (const unsigned char *)a;
-	const unsigned char *q = (const unsigned char *)b;
-
-	compares++;
-	while (*p != '\0' && *p == *q)
-		p++, q++;
-	return *p - *q;
-}
+#include "compares.h"
 
 /* Input s has the columns x<s * STEP> to x<s * STEP + WIDE - 1>. */
 static void
@@ -52,48 +40,68 @@ add_wide_sources(struct batch *b)
 	}
 }
 
+/* A new, empty log's header, made for batch b, read back in t. */
+struct new_log {
+	struct logfile l;
+	struct tsv t;
+	FILE *fp;
+	char *made;
+};
+
+static void
+new_log_header(struct new_log *x, const struct batch *b)
+{
+	char path[] = "/tmp/lr-batch-test-XXXXXX";
+
+	memset(x, 0, sizeof *x);
+	x->l.fd = mkstemp(path);
+	assert_true(x->l.fd >= 0);
+	snprintf(x->l.path, sizeof x->l.path, "%s", path);
+	assert_int_equal(batch_log_header(&x->l, b, &x->t, &x->fp, &x->made),
+	    0);
+}
+
+static void
+new_log_done(struct new_log *x)
+{
+	tsv_close(&x->t);
+	fclose(x->fp);
+	free(x->made);
+	close(x->l.fd);
+	unlink(x->l.path);
+}
+
 static void
 a_wide_new_header_takes_a_few_comparisons_a_name(void **state)
 {
-	char path[] = "/tmp/lr-batch-test-XXXXXX", want[16];
-	struct logfile l;
+	char want[16];
+	struct new_log x;
+	struct tsv *t = &x.t;
 	struct batch b;
-	struct tsv t;
-	FILE *fp = NULL;
-	char *made = NULL;
 	unsigned long n;
 	size_t i;
 
 	(void)state;
 	memset(&b, 0, sizeof b);
-	memset(&l, 0, sizeof l);
 	add_wide_sources(&b);
-	l.fd = mkstemp(path);
-	assert_true(l.fd >= 0);
-	snprintf(l.path, sizeof l.path, "%s", path);
-
 	compares = 0;
-	assert_int_equal(batch_log_header(&l, &b, &t, &fp, &made), 0);
+	new_log_header(&x, &b);
 	n = compares;
 	if (n > 40UL * NSRC * WIDE)
 		fail_msg("%lu comparisons to make a header of %d names from "
 		    "%d", n, NAMES, NSRC * WIDE);
 
 	/* The results columns, "logged", then each name once, in order. */
-	assert_int_equal(t.ncol, R_NCOLS + 1 + NAMES);
+	assert_int_equal(t->ncol, R_NCOLS + 1 + NAMES);
 	for (i = 0; i < R_NCOLS; i++)
-		assert_string_equal(t.col[i], result_cols[i]);
-	assert_string_equal(t.col[R_NCOLS], "logged");
+		assert_string_equal(t->col[i], result_cols[i]);
+	assert_string_equal(t->col[R_NCOLS], "logged");
 	for (i = 0; i < NAMES; i++) {
 		snprintf(want, sizeof want, "x%zu", i);
-		assert_string_equal(t.col[R_NCOLS + 1 + i], want);
+		assert_string_equal(t->col[R_NCOLS + 1 + i], want);
 	}
-	tsv_close(&t);
-	fclose(fp);
-	free(made);
+	new_log_done(&x);
 	batch_free(&b);
-	close(l.fd);
-	unlink(path);
 }
 
 /* Inputs naming a results column, "logged" or one name twice. */
@@ -102,32 +110,20 @@ names_given_again_are_not_columns_again(void **state)
 {
 	char *one[] = { "extra", "session", "logged", "extra", "more" };
 	char *two[] = { "more", "started", "other", "extra" };
-	char path[] = "/tmp/lr-batch-test-XXXXXX";
-	struct logfile l;
+	struct new_log x;
 	struct batch b;
-	struct tsv t;
-	FILE *fp = NULL;
-	char *made = NULL;
 
 	(void)state;
 	memset(&b, 0, sizeof b);
-	memset(&l, 0, sizeof l);
 	batch_add_source(&b, "one.tsv", one, 5);
 	batch_add_source(&b, "two.tsv", two, 4);
-	l.fd = mkstemp(path);
-	assert_true(l.fd >= 0);
-	snprintf(l.path, sizeof l.path, "%s", path);
-	assert_int_equal(batch_log_header(&l, &b, &t, &fp, &made), 0);
-	assert_int_equal(t.ncol, R_NCOLS + 4);
-	assert_string_equal(t.col[R_NCOLS + 1], "extra");
-	assert_string_equal(t.col[R_NCOLS + 2], "more");
-	assert_string_equal(t.col[R_NCOLS + 3], "other");
-	tsv_close(&t);
-	fclose(fp);
-	free(made);
+	new_log_header(&x, &b);
+	assert_int_equal(x.t.ncol, R_NCOLS + 4);
+	assert_string_equal(x.t.col[R_NCOLS + 1], "extra");
+	assert_string_equal(x.t.col[R_NCOLS + 2], "more");
+	assert_string_equal(x.t.col[R_NCOLS + 3], "other");
+	new_log_done(&x);
 	batch_free(&b);
-	close(l.fd);
-	unlink(path);
 }
 
 int
