@@ -331,10 +331,9 @@ answer_no() {
 	grep -q '	screen	.*	stop		.*numbness=yes,sharp-pain=yes,injury=yes,unsettled=yes$' out.tsv
 }
 
-@test "Ctrl-C or q at a question, or at a pain prompt, ends without a session" {
-	mkdir -p "$HOME/.local/share/lr"
-	: > "$HOME/.local/share/lr/log.tsv"
-	start "lr-timer plan.tsv > out.tsv"
+# Answer the first question no, then Ctrl-C at the second: the program
+# ends with status 0 and the terminal as it was.
+ctrl_c_at_the_second_question() {
 	wait_for 'Before you start (1 of 9)'
 	keys n
 	wait_for 'Before you start (2 of 9)'
@@ -342,6 +341,13 @@ answer_no() {
 	wait_exit
 	[ "$(cat status)" -eq 0 ]
 	terminal_is_sane
+}
+
+@test "Ctrl-C or q at a question, or at a pain prompt, ends without a session" {
+	mkdir -p "$HOME/.local/share/lr"
+	: > "$HOME/.local/share/lr/log.tsv"
+	start "lr-timer plan.tsv > out.tsv"
+	ctrl_c_at_the_second_question
 	[ "$(wc -l < out.tsv)" -eq 1 ]
 	next_terminal
 	start "lr-timer --no-screen plan.tsv > out.tsv"
@@ -387,13 +393,7 @@ answer_no() {
 	start "sh -c '$pipeline'"
 	wait_for 'Before your first session'
 	keys Space
-	wait_for 'Before you start (1 of 9)'
-	keys n
-	wait_for 'Before you start (2 of 9)'
-	keys C-c
-	wait_exit
-	[ "$(cat status)" -eq 0 ]
-	terminal_is_sane
+	ctrl_c_at_the_second_question
 	[ ! -s "$HOME/.local/share/lr/log.tsv" ]
 	[ ! -e "$HOME/.local/share/lr/pending" ] || [ -z "$(ls -A "$HOME/.local/share/lr/pending")" ]
 }
