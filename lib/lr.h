@@ -52,6 +52,7 @@ int lr_list_valid(const char *list, const char *const *words, char *bad,
 int lr_word_index(const char *const *words, const char *w);
 void lr_words_join(char *dst, size_t n, const char *const *words);
 int lr_utf8_valid(const char *s, size_t n);
+size_t lr_control_len(const char *s);
 int lr_is_slug(const char *s);
 int lr_edit_distance(const char *a, const char *b);
 #define LR_FNV_START 0xcbf29ce484222325ULL

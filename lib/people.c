@@ -49,15 +49,11 @@ no_controls(char *s)
 	char *out = s;
 
 	while (*in != '\0') {
-		size_t n = 0;
+		size_t n = lr_control_len((const char *)in);
 
-		if (*in < 0x20 || *in == 0x7f)
-			n = 1;
-		else if (in[0] == 0xc2 && in[1] >= 0x80 && in[1] <= 0x9f)
-			n = 2;
-		else if (in[0] == 0xe2 && ((in[1] == 0x80 && in[2] >= 0xaa &&
-		    in[2] <= 0xae) || (in[1] == 0x81 && in[2] >= 0xa6 &&
-		    in[2] <= 0xa9)))
+		if (n == 0 && in[0] == 0xe2 && ((in[1] == 0x80 &&
+		    in[2] >= 0xaa && in[2] <= 0xae) || (in[1] == 0x81 &&
+		    in[2] >= 0xa6 && in[2] <= 0xa9)))
 			n = 3;
 		if (n > 0) {
 			*out++ = '?';

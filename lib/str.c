@@ -183,6 +183,23 @@ lr_words_join(char *dst, size_t n, const char *const *words)
 	}
 }
 
+/*
+ * Bytes of the control character that UTF-8 text s starts with: C0 or
+ * DEL (1), C1, U+0080-U+009F (2); 0 when it starts with none.  What a
+ * terminal may act on, so that a text shown must not carry it.
+ */
+size_t
+lr_control_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if ((*p < 0x20 && *p != '\0') || *p == 0x7f)
+		return 1;
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	return 0;
+}
+
 /* Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF. */
 int
 lr_utf8_valid(const char *s, size_t n)

@@ -98,13 +98,11 @@ put_line_text(FILE *fp, const char *s, int md)
 	const unsigned char *p = (const unsigned char *)s;
 
 	for (; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
+		size_t control = lr_control_len((const char *)p);
+
+		if (control > 0) {
 			putc(' ', fp);
-			continue;
-		}
-		if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) {
-			putc(' ', fp);	/* a C1 control */
-			p++;
+			p += control - 1;
 			continue;
 		}
 		if (md && strchr("\\`*_[]<>|#~&", *p) != NULL)

@@ -10,6 +10,22 @@ valid(const char *s)
 	return lr_utf8_valid(s, strlen(s));
 }
 
+/* The controls a terminal may act on: C0, DEL and C1, and no others. */
+static void
+controls_by_their_bytes(void **state)
+{
+	(void)state;
+	assert_int_equal(lr_control_len("\033[2J"), 1);
+	assert_int_equal(lr_control_len("\tx"), 1);
+	assert_int_equal(lr_control_len("\x7f"), 1);
+	assert_int_equal(lr_control_len("\xc2\x9b" "2J"), 2);
+	assert_int_equal(lr_control_len("\xc2\x80"), 2);
+	assert_int_equal(lr_control_len("\xc2\xa0"), 0);	/* no-break space */
+	assert_int_equal(lr_control_len("\xc3\xa9"), 0);	/* é */
+	assert_int_equal(lr_control_len("a"), 0);
+	assert_int_equal(lr_control_len(""), 0);
+}
+
 static void
 utf8_as_the_format_says(void **state)
 {
@@ -120,6 +136,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(controls_by_their_bytes),
 		cmocka_unit_test(utf8_as_the_format_says),
 		cmocka_unit_test(every_surrogate_is_refused),
 		cmocka_unit_test(comma_lists),
